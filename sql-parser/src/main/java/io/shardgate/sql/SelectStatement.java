@@ -1,0 +1,49 @@
+package io.shardgate.sql;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SELECT (or a UNION of them: {@code union} true, then only the first block's shape is given and
+ * multi-shard merging of it is not supported).
+ *
+ * @param where        the top-level WHERE, ANDed with the ON conditions of inner joins; for LEFT
+ *                     joins only their column equalities are included
+ * @param items        the select list as written
+ * @param derived      expressions the rewriter appends to the select list for a multi-shard merge
+ *                     (ORDER BY / GROUP BY keys not in the list, SUM and COUNT behind each AVG);
+ *                     their output indexes follow {@code items}
+ * @param groupBy      GROUP BY keys as output column indexes (into items ++ derived)
+ * @param orderBy      ORDER BY keys as output column indexes (into items ++ derived)
+ * @param limit        LIMIT, or null
+ * @param having       true when a HAVING clause exists
+ * @param lock         FOR UPDATE / LOCK IN SHARE MODE
+ * @param subquery     true when any subquery or derived table appears
+ */
+public record SelectStatement(String sql, List<TableRef> tables, int parameterCount, Map<String, String> hints,
+                              Predicate where, List<SelectItem> items, List<String> derived, boolean distinct,
+                              List<SortKey> groupBy, List<SortKey> orderBy, Limit limit, boolean having,
+                              LockMode lock, boolean subquery, boolean union, RewriteTokens tokens)
+        implements SqlStatement {
+
+    @Override
+    public StatementKind kind() {
+        return StatementKind.SELECT;
+    }
+
+    /** One select-list entry. avgSum/avgCount are indexes of derived columns behind an AVG, else -1. */
+    public record SelectItem(String text, String alias, Aggregate aggregate, boolean distinctArgument,
+                             boolean star, int avgSum, int avgCount) {
+    }
+
+    public enum Aggregate { NONE, COUNT, SUM, MIN, MAX, AVG, GROUP_CONCAT, OTHER }
+
+    public record SortKey(int column, boolean descending) {
+    }
+
+    /** LIMIT [offset,] count; offset null when absent. */
+    public record Limit(SqlValue offset, SqlValue count) {
+    }
+
+    public enum LockMode { NONE, FOR_UPDATE, SHARE }
+}
