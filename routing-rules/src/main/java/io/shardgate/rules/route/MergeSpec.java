@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * How the engine combines several units' result sets into the one the client sees. Column indexes
- * are 0-based positions in each unit's result. Results stream unless {@link #needsBuffering()}.
+ * are 0-based positions in each unit's result; a NEGATIVE index counts from the end (-1 = the
+ * last column), which the router uses for derived columns and for columns after a {@code *} whose
+ * width it cannot know — resolve with {@link #resolve(int, int)}. Results stream unless
+ * {@link #needsBuffering()}.
  *
- * @param visibleColumns how many leading columns the client sees (derived columns follow them);
- *                       -1 = all
+ * @param hiddenColumns  how many trailing columns (derived by the rewriter) the client must not see
  * @param groupBy        group keys; non-empty (or aggregates present) means a group merge
  * @param aggregates     how each aggregated output column merges
  * @param orderBy        sort keys of the merged output (each unit's rows already come in this order)
@@ -17,10 +19,10 @@ import java.util.List;
  * @param having         a HAVING clause must be applied after merging, which the engine cannot
  *                       do yet: true makes multi-unit execution fail clearly
  */
-public record MergeSpec(int visibleColumns, List<SortKey> groupBy, List<AggregateColumn> aggregates,
+public record MergeSpec(int hiddenColumns, List<SortKey> groupBy, List<AggregateColumn> aggregates,
                         List<SortKey> orderBy, boolean distinct, long offset, long limit, boolean having) {
 
-    public static final MergeSpec NONE = new MergeSpec(-1, List.of(), List.of(), List.of(), false, 0, -1, false);
+    public static final MergeSpec NONE = new MergeSpec(0, List.of(), List.of(), List.of(), false, 0, -1, false);
 
     public record SortKey(int column, boolean descending) {
     }
@@ -32,6 +34,11 @@ public record MergeSpec(int visibleColumns, List<SortKey> groupBy, List<Aggregat
      */
     public record AggregateColumn(int column, Function function, int sumColumn, int countColumn) {
         public enum Function { COUNT, SUM, MIN, MAX, AVG }
+    }
+
+    /** The absolute position of {@code column} in a result of {@code columnCount} columns. */
+    public static int resolve(int column, int columnCount) {
+        return column < 0 ? columnCount + column : column;
     }
 
     public boolean isGroupMerge() {

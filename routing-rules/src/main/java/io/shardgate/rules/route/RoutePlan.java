@@ -14,9 +14,11 @@ import java.util.List;
  * @param units    one per physical target, in shard order
  * @param merge    how to combine the units' results (NONE for one unit or for writes: counts add up)
  * @param flags    cross-shard and scatter flags, in the order they were raised
+ * @param generatedKeys keys the router generated for an INSERT that omitted a key-generator
+ *                 column, in row order (empty otherwise): LAST_INSERT_ID / getGeneratedKeys
  */
 public record RoutePlan(String sql, StatementKind kind, Variant variant, List<RouteUnit> units, MergeSpec merge,
-                        List<RouteFlag> flags) {
+                        List<RouteFlag> flags, List<Long> generatedKeys) {
 
     public enum Variant {
         /** one shard of a sharded table (or co-located tables) */
@@ -28,7 +30,9 @@ public record RoutePlan(String sql, StatementKind kind, Variant variant, List<Ro
         /** a write to every group holding a broadcast table, or DDL on every physical table */
         BROADCAST,
         /** tables that are not sharded: the default group (or one copy of a broadcast table) */
-        UNSHARDED
+        UNSHARDED,
+        /** answered by Shardgate itself, no backend unit: session statements, SHOW TABLES, admin SQL */
+        LOCAL
     }
 
     public boolean isSingleUnit() {

@@ -1,0 +1,40 @@
+package io.shardgate.engine;
+
+import io.shardgate.error.ErrorCode;
+import io.shardgate.error.ShardgateException;
+
+import java.sql.SQLException;
+
+/**
+ * A backend server refused a statement. The client sees the backend's own error number and
+ * SQLSTATE ({@link #errorNumber()}, {@link #sqlState()}) so that applications keep reacting to
+ * "duplicate key" or "deadlock" as they do on one MySQL; the message names the group when the
+ * statement ran on several.
+ */
+public final class BackendException extends ShardgateException {
+
+    private final int errorNumber;
+    private final String sqlState;
+    private final String group;
+
+    public BackendException(String group, String message, SQLException cause) {
+        super(ErrorCode.BACKEND_ERROR, cause, message);
+        this.errorNumber = cause.getErrorCode();
+        this.sqlState = cause.getSQLState() == null ? ErrorCode.BACKEND_ERROR.sqlState() : cause.getSQLState();
+        this.group = group;
+    }
+
+    /** The backend's error number (MySQL's, e.g. 1062 for a duplicate key). */
+    public int errorNumber() {
+        return errorNumber;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    /** The group whose server raised the error. */
+    public String group() {
+        return group;
+    }
+}
