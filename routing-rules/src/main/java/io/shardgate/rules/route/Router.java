@@ -124,7 +124,7 @@ public final class Router {
         MergePlanner.Merge merge = mergePlanner.plan(select, parameters, placement.describeSharded());
         if (placement.variant() == RoutePlan.Variant.SCATTER) {
             flags.add(0, new RouteFlag(RouteFlag.Kind.SCATTER_READ, "scatter read: "
-                    + placement.describeSharded() + " has no usable shard-key condition; the query runs on all "
+                    + placement.describeSharded() + placement.has() + " no usable shard-key condition; the query runs on all "
                     + placement.shards.size() + " shards"));
         }
         RewriteSpecs extra = new RewriteSpecs(merge.perShardLimit(), !select.derived().isEmpty());
@@ -238,13 +238,13 @@ public final class Router {
         if (placement.variant() == RoutePlan.Variant.SCATTER) {
             if (rules.policies().scatterWrite() == Policies.ScatterWrite.REJECT) {
                 throw new ShardgateException(ErrorCode.SCATTER_WRITE_REJECTED, statement.kind() + " on "
-                        + placement.describeSharded() + " has no shard-key condition and would run on all "
+                        + placement.describeSharded() + placement.has() + " no shard-key condition and would run on all "
                         + placement.shards.size() + " shards; rejected by policy scatter-write=reject: add a "
                         + "condition on the shard key, or set policies.scatter-write: allow");
             }
             placement.flags.add(0, new RouteFlag(RouteFlag.Kind.SCATTER_WRITE, "scatter write: "
                     + statement.kind() + " on " + placement.describeSharded()
-                    + " has no usable shard-key condition; it runs on all " + placement.shards.size() + " shards"));
+                    + placement.has() + " no usable shard-key condition; it runs on all " + placement.shards.size() + " shards"));
         }
         return writePlan(statement, placement, context, List.of());
     }
@@ -344,20 +344,30 @@ public final class Router {
     // ---- placement: which shards, which physical names ------------------------------------------
 
     /**
-     * Decides the shards a statement touches: tables are bound to one shard index when they are
-     * co-located and joined on their shard keys; broadcast tables follow along; single tables pin
+     * Decides the shards a statement touches. When every sharded table reference is pinned to one
+     * shard and those shards share a group, the statement runs there as written (whatever it
+     * joins). Otherwise tables must be co-located and joined on their shard keys (directly or
+     * through each other) to run shard by shard; broadcast tables follow along, single tables pin
      * the default group. Anything else is a cross-shard join, flagged (or rejected by policy).
      */
     private Placement place(SqlStatement statement, Predicate where, List<?> parameters) {
         Placement placement = new Placement();
+        List<BitSet> refShards = new ArrayList<>();
+        List<TableRule.Sharded> refRules = new ArrayList<>();
+        boolean shardedInSubquery = false;
         for (TableRef ref : statement.tables()) {
             String name = ref.name();
+            TableRule rule = rules.table(name);
+            if (rule instanceof TableRule.Sharded sharded) {
+                refRules.add(sharded);
+                refShards.add(ref.inSubquery() ? null : conditions(sharded, parameters).shards(where));
+                shardedInSubquery |= ref.inSubquery();
+            }
             if (placement.names.containsKey(name)) {
                 placement.names.put(name, placement.names.get(name) + 1);
                 continue;
             }
             placement.names.put(name, 1);
-            TableRule rule = rules.table(name);
             if (rule instanceof TableRule.Sharded sharded) {
                 placement.sharded.add(sharded);
             } else if (rule instanceof TableRule.Broadcast) {
@@ -372,28 +382,31 @@ public final class Router {
             return placement;
         }
         TableRule.Sharded anchor = placement.sharded.get(0);
-        checkJoins(statement, where, placement, anchor);
+        placement.shardCount = anchor.nodes().size();
         if (hintedShard != null) {
             placement.hinted = true;
             int shard = hintedShardIndex(anchor, hintedShard);
             placement.shards = List.of(shard);
-            placement.shardCount = anchor.nodes().size();
             placement.flags.add(new RouteFlag(RouteFlag.Kind.HINT_OVERRIDE, "hint shard=" + hintedShard
                     + " overrides routing: " + anchor.name() + " → " + anchor.nodes().get(shard)));
             return placement;
         }
+        if (pin(placement, refRules, refShards)) {
+            return placement;
+        }
+        if (statement.kind() != StatementKind.DDL) {
+            checkJoins(statement, where, placement, anchor, shardedInSubquery);
+        }
         BitSet shards = null;
-        for (TableRule.Sharded table : placement.sharded) {
-            BitSet tableShards = conditions(table, parameters).shards(where);
-            if (tableShards != null) {
+        for (int i = 0; i < refRules.size(); i++) {
+            if (refShards.get(i) != null && colocated(anchor, refRules.get(i))) {
                 if (shards == null) {
-                    shards = (BitSet) tableShards.clone();
+                    shards = (BitSet) refShards.get(i).clone();
                 } else {
-                    shards.and(tableShards);
+                    shards.and(refShards.get(i));
                 }
             }
         }
-        placement.shardCount = anchor.nodes().size();
         List<Integer> list = new ArrayList<>();
         if (shards == null) {
             for (int i = 0; i < placement.shardCount; i++) {
@@ -402,15 +415,50 @@ public final class Router {
         } else {
             shards.stream().forEach(list::add);
         }
+        if (list.isEmpty()) {
+            // No shard can hold a matching row (contradictory conditions): any one shard answers
+            // correctly — with no rows — and still gives the result's columns.
+            list.add(0);
+        }
         placement.shards = list;
         return placement;
     }
 
-    private void placeWithoutShardedTables(SqlStatement statement, Placement placement) {
+    /**
+     * Pins the statement to one group when every sharded reference reaches exactly one physical
+     * table (a contradiction, reaching none, counts as its first) and they all live in one group
+     * with any single tables. Each logical table must then map to one physical table.
+     */
+    private boolean pin(Placement placement, List<TableRule.Sharded> refRules, List<BitSet> refShards) {
+        Map<String, DataNode> nodes = new LinkedHashMap<>();
+        String group = null;
+        for (int i = 0; i < refRules.size(); i++) {
+            BitSet shards = refShards.get(i);
+            if (shards == null || shards.cardinality() > 1) {
+                return false;
+            }
+            TableRule.Sharded table = refRules.get(i);
+            DataNode node = table.nodes().get(shards.isEmpty() ? 0 : shards.nextSetBit(0));
+            DataNode previous = nodes.putIfAbsent(table.name(), node);
+            if (previous != null && !previous.equals(node) || group != null && !group.equals(node.group())) {
+                return false;
+            }
+            group = node.group();
+        }
+        if (!placement.single.isEmpty() && !rules.defaultGroup().equals(group)) {
+            return false;
+        }
+        placement.pinned = nodes;
+        placement.shards = List.of(0);
+        return true;
+    }
+
+        private void placeWithoutShardedTables(SqlStatement statement, Placement placement) {
         placement.shardCount = 1;
         String hinted = statement.hints().get("shard");
-        if (!placement.broadcast.isEmpty() && placement.single.isEmpty() && isWrite(statement.kind())) {
-            // Broadcast writes go to every group.
+        if (!placement.broadcast.isEmpty() && placement.single.isEmpty()
+                && (isWrite(statement.kind()) || statement.kind() == StatementKind.DDL) && hinted == null) {
+            // Broadcast writes and DDL go to every group.
             placement.broadcastGroups = new ArrayList<>(rules.groups().keySet());
             placement.shards = new ArrayList<>();
             for (int i = 0; i < placement.broadcastGroups.size(); i++) {
@@ -434,19 +482,31 @@ public final class Router {
     }
 
     /** Flags (or rejects) joins whose sharded tables cannot be answered shard by shard. */
-    private void checkJoins(SqlStatement statement, Predicate where, Placement placement, TableRule.Sharded anchor) {
+    private void checkJoins(SqlStatement statement, Predicate where, Placement placement, TableRule.Sharded anchor,
+                            boolean shardedInSubquery) {
         List<String> problems = new ArrayList<>();
+        List<TableRule.Sharded> colocatedTables = new ArrayList<>();
         for (TableRule.Sharded table : placement.sharded) {
-            if (table != anchor && !colocated(anchor, table)) {
+            if (colocated(anchor, table)) {
+                colocatedTables.add(table);
+            } else {
                 problems.add(table.name() + " is sharded by " + table.shardKey() + " with its own placement, "
                         + anchor.name() + " by " + anchor.shardKey());
-            } else if (table != anchor && !joinedOnKeys(where, anchor, table)) {
-                problems.add(anchor.name() + " and " + table.name() + " are co-located but not joined on "
-                        + anchor.shardKey() + " = " + table.shardKey());
             }
         }
-        if (placement.names.get(anchor.name()) > 1 && !joinedOnKeys(where, anchor, anchor)) {
-            problems.add(anchor.name() + " is joined with itself other than on " + anchor.shardKey());
+        List<String> unjoined = unjoinedOnKeys(where, colocatedTables);
+        if (!unjoined.isEmpty()) {
+            problems.add(String.join(" and ", unjoined) + " are co-located but not joined on their shard keys ("
+                    + colocatedTables.stream().map(t -> t.name() + "." + t.shardKey()).reduce((a, b) -> a + " = " + b)
+                    .orElse("") + ")");
+        }
+        for (TableRule.Sharded table : placement.sharded) {
+            if (placement.names.get(table.name()) > 1 && !joinedOnKeys(where, table, table) && !shardedInSubquery) {
+                problems.add(table.name() + " is joined with itself other than on " + table.shardKey());
+            }
+        }
+        if (shardedInSubquery) {
+            problems.add("a subquery reads " + placement.describeSharded() + " on more than one shard");
         }
         if (!placement.single.isEmpty() && !allShardsIn(anchor, rules.defaultGroup())) {
             problems.add(String.join(", ", placement.single) + " (unsharded, in group " + rules.defaultGroup()
@@ -468,6 +528,41 @@ public final class Router {
         placement.crossShardJoin = true;
         placement.flags.add(new RouteFlag(RouteFlag.Kind.CROSS_SHARD_JOIN, "cross-shard join of " + tables + ": "
                 + String.join("; ", problems) + " (policy cross-shard-join=federate)"));
+    }
+
+    /**
+     * The co-located tables not connected to the first through shard-key equalities (a = b,
+     * b = c connects a and c); empty when all are.
+     */
+    private static List<String> unjoinedOnKeys(Predicate where, List<TableRule.Sharded> tables) {
+        if (tables.size() < 2) {
+            return List.of();
+        }
+        java.util.Set<String> connected = new java.util.LinkedHashSet<>();
+        connected.add(tables.get(0).name());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TableRule.Sharded a : tables) {
+                for (TableRule.Sharded b : tables) {
+                    if (connected.contains(a.name()) && !connected.contains(b.name()) && joinedOnKeys(where, a, b)) {
+                        connected.add(b.name());
+                        grew = true;
+                    }
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (TableRule.Sharded table : tables) {
+            if (!connected.contains(table.name())) {
+                missing.add(table.name());
+            }
+        }
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        missing.add(0, tables.get(0).name());
+        return missing;
     }
 
     private boolean allShardsIn(TableRule.Sharded table, String group) {
@@ -617,6 +712,8 @@ public final class Router {
         boolean crossShardJoin;
         /** for statements without sharded tables: the group of each "shard" index */
         List<String> broadcastGroups = List.of();
+        /** when every sharded table is pinned to one physical table: those tables (one unit) */
+        Map<String, DataNode> pinned;
 
         boolean hasSharded() {
             return !sharded.isEmpty();
@@ -634,14 +731,21 @@ public final class Router {
             if (sharded.isEmpty()) {
                 return broadcastGroups.size() > 1 ? RoutePlan.Variant.BROADCAST : RoutePlan.Variant.UNSHARDED;
             }
-            if (shards.size() == 1) {
+            if (shards.size() == 1 || pinned != null) {
                 return RoutePlan.Variant.SINGLE;
             }
             return shards.size() == shardCount ? RoutePlan.Variant.SCATTER : RoutePlan.Variant.MULTI;
         }
 
         String group(int shard) {
+            if (pinned != null) {
+                return pinned.values().iterator().next().group();
+            }
             return sharded.isEmpty() ? broadcastGroups.get(shard) : sharded.get(0).nodes().get(shard).group();
+        }
+
+        DataNode node(TableRule.Sharded table, int shard) {
+            return pinned != null ? pinned.get(table.name()) : table.nodes().get(Math.min(shard, table.nodes().size() - 1));
         }
 
         Map<String, String> tableMap(int shard) {
@@ -650,7 +754,7 @@ public final class Router {
                 map.put(name, name);
             }
             for (TableRule.Sharded table : sharded) {
-                map.put(table.name(), table.nodes().get(Math.min(shard, table.nodes().size() - 1)).table());
+                map.put(table.name(), node(table, shard).table());
             }
             return map;
         }
@@ -661,8 +765,7 @@ public final class Router {
             for (String name : names.keySet()) {
                 TableRule rule = rules.table(name);
                 if (rule instanceof TableRule.Sharded table) {
-                    DataNode node = table.nodes().get(Math.min(shard, table.nodes().size() - 1));
-                    nodes.add(node.toString());
+                    nodes.add(node(table, shard).toString());
                 } else {
                     nodes.add(group + "." + name);
                 }
@@ -676,6 +779,10 @@ public final class Router {
                 parts.add(table.name() + " (sharded by " + table.shardKey() + ")");
             }
             return String.join(", ", parts);
+        }
+
+        String has() {
+            return sharded.size() > 1 ? " have" : " has";
         }
 
         String describeTables() {
