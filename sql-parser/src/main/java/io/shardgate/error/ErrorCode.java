@@ -32,6 +32,14 @@ public enum ErrorCode {
     MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),
     UNKNOWN_COMMAND(1047, "08S01", "Unknown command %s"),
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),
+    // Wire-protocol and session errors the proxy answers itself (added by the proxy).
+    BAD_HANDSHAKE(1043, "08S01", "Bad handshake: %s"),
+    PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes (%s); raise max-packet-size or send less"),
+    PACKETS_OUT_OF_ORDER(1156, "08S01", "Got packets out of order: %s"),
+    EMPTY_QUERY(1065, "42000", "Query was empty"),
+    UNKNOWN_THREAD(1094, "HY000", "Unknown thread id: %s"),
+    NOT_THREAD_OWNER(1095, "HY000", "You are not owner of thread %s"),
+    NO_OPEN_CURSOR(1421, "HY000", "The statement (%s) has no open cursor."),
     INTERNAL(1105, "HY000", "%s");
 
     private final int mysqlCode;
