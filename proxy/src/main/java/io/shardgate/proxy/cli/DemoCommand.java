@@ -1,79 +1,70 @@
 package io.shardgate.proxy.cli;
 
-import io.shardgate.error.ShardgateException;
-import io.shardgate.rules.algorithm.ShardingAlgorithms;
+import io.shardgate.proxy.frontend.TlsConfig;
+import io.shardgate.proxy.server.DemoShop;
+import io.shardgate.proxy.server.ShardgateServer;
 import io.shardgate.rules.config.RuleLoader;
 import io.shardgate.rules.config.RuleSet;
-import io.shardgate.rules.route.RouteContext;
-import io.shardgate.rules.route.RoutePlanPrinter;
-import io.shardgate.rules.route.Router;
-import io.shardgate.sql.SqlAnalyzer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code shardgate demo}: the sample sharded shop, no servers to install. Until the proxy serves
- * it, the demo shows how a sample workload routes over the demo's four shards.
+ * {@code shardgate demo}: a sharded shop on four embedded H2 shards (MySQL mode) in two groups,
+ * served over the MySQL protocol with a self-signed TLS certificate. Nothing to install.
  */
-@Command(name = "demo", description = "Zero set-up demo over embedded H2 shards.")
+@Command(name = "demo", description = "Serve a sample sharded shop over embedded H2 shards; nothing to install.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String RULES = "demo/shop.yaml";
+    static final String PASSWORD_VARIABLE = "SHARDGATE_DEMO_PASSWORD";
 
-    static final List<String> WORKLOAD = List.of(
-            "SELECT * FROM users WHERE id = 42",
-            "SELECT u.name, o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = 42",
-            "INSERT INTO users (id, name, country) VALUES (1, 'ada', 'UK'), (2, 'linus', 'FI'), (3, 'grace', 'US')",
-            "INSERT INTO orders (user_id, amount) VALUES (42, 19.90)",
-            "SELECT country, COUNT(*), AVG(age) FROM users GROUP BY country ORDER BY country",
-            "SELECT * FROM orders ORDER BY amount DESC LIMIT 10, 5",
-            "UPDATE users SET name = 'ada l.' WHERE id = 1",
-            "DELETE FROM orders WHERE amount < 1",
-            "SELECT name FROM countries WHERE code = 'FR'",
-            "UPDATE countries SET name = 'France' WHERE code = 'FR'");
+    @Option(names = "--port", defaultValue = "3307", description = "MySQL protocol port (default ${DEFAULT-VALUE})")
+    int port;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        RuleSet rules = loadDemoRules();
-        Router router = new Router(rules, new ShardingAlgorithms());
-        SqlAnalyzer analyzer = new SqlAnalyzer(64);
-        AtomicLong keys = new AtomicLong(1_000_000);
-        RouteContext context = new RouteContext(false, Set.of(), (table, generator) -> keys.incrementAndGet());
+    public Integer call() throws IOException, InterruptedException {
+        String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "demo");
+        RuleSet rules = loadDemoRules(password);
+        ShardgateServer server = ShardgateServer.start(List.of(rules), "127.0.0.1", port, TlsConfig.selfSigned("localhost"));
+        DemoShop.load(server.engine());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shardgate-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Shardgate demo: database " + rules.database() + ", " + rules.tables().size()
-                + " tables over groups " + rules.groups().keySet() + ". Route plans of a sample workload:");
-        for (String sql : WORKLOAD) {
-            out.println();
-            out.println("> " + sql);
-            try {
-                out.print(RoutePlanPrinter.print(router.route(analyzer.analyze(sql), List.of(), context)));
-            } catch (ShardgateException e) {
-                out.println("error   " + e.code() + " " + e.getMessage());
-            }
-        }
+        out.println("Shardgate demo: database shop on 4 embedded H2 shards in groups " + rules.groups().keySet()
+                + " (users and orders sharded by user, countries broadcast).");
+        out.println("Connect with:");
+        out.println();
+        out.println("  mysql -h127.0.0.1 -P" + server.port() + " -uapp -p" + password + " shop");
+        out.println();
+        out.println("Try: SELECT * FROM users WHERE id = 7;  EXPLAIN ROUTE SELECT country, COUNT(*) FROM users GROUP BY country;");
+        out.println("Stop with Ctrl-C.");
         out.flush();
+        stopped.await();
         return 0;
     }
 
-    static RuleSet loadDemoRules() throws IOException {
+    static RuleSet loadDemoRules(String password) throws IOException {
         try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(RULES)) {
             if (in == null) {
                 throw new IOException("missing resource " + RULES);
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new RuleLoader(name -> name.equals("SHARDGATE_DEMO_PASSWORD") ? "demo" : System.getenv(name))
+            return new RuleLoader(name -> name.equals(PASSWORD_VARIABLE) ? password : System.getenv(name))
                     .load("classpath:" + RULES, yaml);
         }
     }

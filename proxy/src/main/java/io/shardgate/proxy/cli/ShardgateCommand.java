@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shardgate", mixinStandardHelpOptions = true, version = "shardgate 0.1.0",
         description = "A sharding proxy and JDBC driver for MySQL and MariaDB.",
-        subcommands = {ValidateCommand.class, ExplainCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, ExplainCommand.class})
 public final class ShardgateCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,67 @@
+package io.shardgate.proxy.cli;
+
+import io.shardgate.proxy.frontend.TlsConfig;
+import io.shardgate.proxy.server.ShardgateServer;
+import io.shardgate.rules.config.RuleLoader;
+import io.shardgate.rules.config.RuleProblem;
+import io.shardgate.rules.config.RuleSet;
+import io.shardgate.rules.config.RuleValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code shardgate serve --config rules.yaml [--config more.yaml] [--port 3307]}: the proxy. */
+@Command(name = "serve", description = "Serve the logical databases of the rule files over the MySQL protocol.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "rule file (repeatable)")
+    List<Path> configs;
+
+    @Option(names = "--port", defaultValue = "3307", description = "MySQL protocol port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    String bind;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "certificate chain for TLS (with --tls-key)")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "private key for TLS (PKCS#8 PEM)")
+    Path tlsKey;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<RuleSet> rules;
+        try {
+            rules = new RuleLoader(System::getenv).loadAll(configs);
+        } catch (RuleValidationException e) {
+            e.problems().stream().map(RuleProblem::toString).forEach(spec.commandLine().getErr()::println);
+            return 1;
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            spec.commandLine().getErr().println("--tls-cert and --tls-key go together; give both or neither");
+            return 2;
+        }
+        TlsConfig tls = tlsCertificate == null ? TlsConfig.none() : TlsConfig.fromPem(tlsCertificate, tlsKey);
+        ShardgateServer server = ShardgateServer.start(rules, bind, port, tls);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shardgate-shutdown"));
+        spec.commandLine().getOut().println("Shardgate serving " + server.engine().databases() + " on " + bind + ":"
+                + server.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
