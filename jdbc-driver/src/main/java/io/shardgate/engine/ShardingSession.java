@@ -1,0 +1,559 @@
+package io.shardgate.engine;
+
+import io.shardgate.engine.backend.SessionVariables;
+import io.shardgate.engine.execute.ConnectionSource;
+import io.shardgate.engine.execute.Executed;
+import io.shardgate.engine.execute.PlanExecutor;
+import io.shardgate.engine.execute.PooledConnections;
+import io.shardgate.engine.execute.ResultSetCursor;
+import io.shardgate.engine.execute.RunningStatements;
+import io.shardgate.engine.merge.ResultMerger;
+import io.shardgate.engine.merge.RowStream;
+import io.shardgate.engine.metadata.ColumnMetas;
+import io.shardgate.engine.metadata.LocalColumns;
+import io.shardgate.engine.transaction.Transaction;
+import io.shardgate.error.ErrorCode;
+import io.shardgate.error.ShardgateException;
+import io.shardgate.rules.route.MergeSpec;
+import io.shardgate.rules.route.RouteContext;
+import io.shardgate.rules.route.RouteFlag;
+import io.shardgate.rules.route.RoutePlan;
+import io.shardgate.rules.route.RoutePlanPrinter;
+import io.shardgate.rules.route.RouteUnit;
+import io.shardgate.sql.AdminStatement;
+import io.shardgate.sql.KillStatement;
+import io.shardgate.sql.SelectStatement;
+import io.shardgate.sql.SetStatement;
+import io.shardgate.sql.ShowStatement;
+import io.shardgate.sql.SqlStatement;
+import io.shardgate.sql.StatementKind;
+import io.shardgate.sql.TableRef;
+import io.shardgate.sql.TransactionStatement;
+import io.shardgate.sql.UseStatement;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The engine's session: analyze → route → execute → merge for data statements, and the session
+ * state MySQL keeps per connection (database, variables, autocommit, transaction, warnings,
+ * LAST_INSERT_ID) for everything else. One statement at a time; {@link #cancel()} from any thread.
+ */
+final class ShardingSession implements EngineSession {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShardingSession.class);
+
+    /** Schemas of the server itself: statements on them go to the default group unchanged. */
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "mysql", "performance_schema",
+            "sys");
+
+    private final Engine engine;
+    private final SessionVariables variables = new SessionVariables();
+    private final RunningStatements running = new RunningStatements();
+    private String database;
+    private boolean autocommit = true;
+    private Transaction transaction;
+    private Integer nextTransactionIsolation;
+    private List<EngineWarning> warnings = List.of();
+    private long lastInsertId;
+    private List<Long> generatedKeys = List.of();
+    private boolean closed;
+
+    ShardingSession(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---- statements -----------------------------------------------------------------------------
+
+    @Override
+    public ExecutionResult execute(String sql, List<Object> parameters) {
+        requireOpen();
+        SqlStatement statement;
+        try {
+            statement = engine.analyze(sql);
+        } catch (ShardgateException e) {
+            warnings = List.of(new EngineWarning("Error", e.code().mysqlCode(), e.getMessage()));
+            throw e;
+        }
+        return execute(statement, parameters);
+    }
+
+    @Override
+    public SqlStatement prepare(String sql) {
+        requireOpen();
+        return engine.analyze(sql);
+    }
+
+    @Override
+    public ExecutionResult execute(SqlStatement statement, List<Object> parameters) {
+        requireOpen();
+        running.reset();
+        generatedKeys = List.of();
+        if (!isWarningsQuery(statement)) {
+            warnings = List.of();
+        }
+        try {
+            ExecutionResult result = dispatch(statement, parameters == null ? List.of() : parameters);
+            if (!isWarningsQuery(statement)) {
+                warnings = result.warnings();
+            }
+            return result;
+        } catch (ShardgateException e) {
+            afterError(e);
+            throw e;
+        } catch (RuntimeException e) {
+            // a bug must cost this statement with a clear error, never the session or the caller's thread
+            log.error("statement failed unexpectedly: {}", abbreviate(statement.sql()), e);
+            ShardgateException error = new ShardgateException(ErrorCode.INTERNAL, e, "internal error in Shardgate ("
+                    + e + ") running '" + abbreviate(statement.sql()) + "'; please report it");
+            afterError(error);
+            throw error;
+        }
+    }
+
+    private ExecutionResult dispatch(SqlStatement statement, List<Object> parameters) {
+        if (statement instanceof TransactionStatement command) {
+            return transactionCommand(command);
+        }
+        if (statement instanceof UseStatement use) {
+            useDatabase(use.database());
+            return done();
+        }
+        if (statement instanceof SetStatement set) {
+            new SessionSet(this).apply(set, parameters);
+            return done();
+        }
+        if (statement instanceof AdminStatement admin && admin.command() == AdminStatement.Command.EXPLAIN_ROUTE) {
+            return explainRoute(admin, parameters);
+        }
+        if (statement instanceof KillStatement || statement instanceof AdminStatement) {
+            throw new ShardgateException(ErrorCode.NOT_SUPPORTED, statement.kind() + " through the engine; "
+                    + "the Shardgate proxy answers it");
+        }
+        if (statement.kind() == StatementKind.XA) {
+            throw new ShardgateException(ErrorCode.NOT_SUPPORTED, "XA statements; Shardgate manages transactions "
+                    + "across shards itself (policies.cross-shard-transaction)");
+        }
+        LogicalDatabase db = targetDatabase(statement);
+        if (statement instanceof ShowStatement show) {
+            ExecutionResult local = new SessionShow(this, db).answer(show);
+            if (local != null) {
+                return local;
+            }
+        }
+        if (statement instanceof SelectStatement select && select.tables().isEmpty()) {
+            ExecutionResult local = sessionFunctions(select);
+            if (local != null) {
+                return local;
+            }
+        }
+        RoutePlan plan = usesSystemSchema(statement) ? passThrough(db, statement) : route(db, statement, parameters);
+        return run(db, statement, plan, parameters);
+    }
+
+    /**
+     * EXPLAIN ROUTE: the plan the statement would get in this session now, printed as the CLI and
+     * the golden tests print it, one (key, value) row per line. Markers without values route as NULL.
+     */
+    private ExecutionResult explainRoute(AdminStatement admin, List<Object> parameters) {
+        SqlStatement inner = engine.analyze(admin.argument());
+        List<Object> values = new ArrayList<>(parameters);
+        while (values.size() < inner.parameterCount()) {
+            values.add(null);
+        }
+        LogicalDatabase db = targetDatabase(inner);
+        RoutePlan plan = usesSystemSchema(inner) ? passThrough(db, inner) : route(db, inner, values);
+        List<Object[]> rows = new ArrayList<>();
+        for (String[] line : RoutePlanPrinter.rows(plan)) {
+            rows.add(new Object[] {line[0], line[1]});
+        }
+        return LocalResults.of(List.of(LocalColumns.text("key"), LocalColumns.text("value")), rows, List.of());
+    }
+
+    /** The one place statements are routed. */
+    private RoutePlan route(LogicalDatabase db, SqlStatement statement, List<Object> parameters) {
+        RouteContext context = new RouteContext(transaction != null || !autocommit,
+                transaction == null ? Set.of() : transaction.groups(), engine.keys());
+        return db.router().route(statement, parameters, context);
+    }
+
+    /** Executes a plan and merges its results. */
+    private ExecutionResult run(LogicalDatabase db, SqlStatement statement, RoutePlan plan, List<Object> parameters) {
+        if (plan.variant() == RoutePlan.Variant.LOCAL || plan.units().isEmpty()) {
+            throw new ShardgateException(ErrorCode.NOT_SUPPORTED, statement.kind() + " statement '"
+                    + abbreviate(statement.sql()) + "' in the engine");
+        }
+        ResultMerger.checkSupported(plan.merge(), plan.units().size());
+        boolean ddl = statement.kind() == StatementKind.DDL;
+        if (ddl && transaction != null) {
+            commit(); // DDL commits the open transaction first, as on MySQL
+        }
+        List<EngineWarning> statementWarnings = new ArrayList<>();
+        for (RouteFlag flag : plan.flags()) {
+            statementWarnings.add(new EngineWarning("Warning", flag.kind().warningCode(), flag.message()));
+        }
+        ConnectionSource source;
+        if (!ddl && (transaction != null || !autocommit)) {
+            Transaction tx = openTransaction();
+            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction());
+            statementWarnings.addAll(tx.join(plan.groups(), plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_TRANSACTION)));
+            source = tx;
+        } else {
+            source = new PooledConnections(db.backends(), variables, ddl);
+        }
+        Executed executed = engine.planExecutor().execute(plan.units(), parameters, source, shape(statement), running);
+        statementWarnings.addAll(executed.warnings());
+        if (executed.hasRows()) {
+            return rows(db, statement, plan, executed, statementWarnings);
+        }
+        if (ddl) {
+            db.catalog().invalidate(statement.tableNames());
+        }
+        List<Long> keys = plan.generatedKeys().isEmpty() ? executed.generatedKeys() : plan.generatedKeys();
+        long insertId = 0;
+        if (!keys.isEmpty()) {
+            insertId = keys.get(0);
+            lastInsertId = insertId;
+        }
+        generatedKeys = keys;
+        return new UpdateResult(executed.affectedRows(), insertId, List.copyOf(statementWarnings));
+    }
+
+    private QueryResult rows(LogicalDatabase db, SqlStatement statement, RoutePlan plan, Executed executed,
+                             List<EngineWarning> statementWarnings) {
+        try {
+            ResultSetCursor first = executed.cursors().get(0);
+            List<ColumnMeta> columns = ColumnMetas.of(first.metaData(), first.unit().group(), db.names(), db.name());
+            int columnCount = first.columnCount();
+            MergeSpec merge = plan.merge();
+            RowStream rows = executed.cursors().size() == 1 ? first
+                    : engine.merger().merge(executed.cursors(), columnCount, merge);
+            int visible = Math.max(0, columnCount - merge.hiddenColumns());
+            if (statement instanceof ShowStatement show && !show.tables().isEmpty()) {
+                rows = SessionShow.logicalNames(rows, db, show);
+            }
+            return new QueryResult(List.copyOf(columns.subList(0, visible)), rows, List.copyOf(statementWarnings));
+        } catch (SQLException e) {
+            executed.close();
+            throw new ShardgateException(ErrorCode.BACKEND_ERROR, e, "reading result metadata failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            executed.close();
+            throw e;
+        }
+    }
+
+    private static PlanExecutor.Shape shape(SqlStatement statement) {
+        return switch (statement.kind()) {
+            case SELECT, SHOW, EXPLAIN -> PlanExecutor.Shape.QUERY;
+            case INSERT, REPLACE -> PlanExecutor.Shape.INSERT;
+            default -> PlanExecutor.Shape.WRITE;
+        };
+    }
+
+    private void afterError(ShardgateException e) {
+        int code = e instanceof BackendException backend ? backend.errorNumber() : e.code().mysqlCode();
+        warnings = List.of(new EngineWarning("Error", code, e.getMessage())); // what SHOW WARNINGS/ERRORS show
+        if (transaction == null) {
+            return;
+        }
+        String state = e instanceof BackendException backend ? backend.sqlState() : e.code().sqlState();
+        // a deadlock (40xxx) has already rolled back the transaction on its server, and a lost
+        // connection (08xxx) loses it: end it everywhere, so no group commits half of it
+        if (state != null && (state.startsWith("40") || state.startsWith("08"))) {
+            transaction.rollback();
+            transaction = null;
+            nextTransactionIsolation = null;
+        } else if (transaction.ended()) {
+            transaction = null;
+        }
+    }
+
+    // ---- databases --------------------------------------------------------------------------------
+
+    private LogicalDatabase targetDatabase(SqlStatement statement) {
+        Set<String> named = new LinkedHashSet<>();
+        boolean unqualified = false;
+        for (TableRef table : statement.tables()) {
+            if (table.schema() == null) {
+                unqualified = true;
+                continue;
+            }
+            String schema = table.schema().toLowerCase(Locale.ROOT);
+            if (SYSTEM_SCHEMAS.contains(schema)) {
+                continue;
+            }
+            if (engine.database(schema) == null) {
+                throw new ShardgateException(ErrorCode.UNKNOWN_DATABASE, table.schema());
+            }
+            named.add(engine.database(schema).name());
+        }
+        if (statement instanceof ShowStatement show && show.database() != null) {
+            LogicalDatabase db = engine.database(show.database());
+            if (db == null && !SYSTEM_SCHEMAS.contains(show.database().toLowerCase(Locale.ROOT))) {
+                throw new ShardgateException(ErrorCode.UNKNOWN_DATABASE, show.database());
+            }
+            if (db != null) {
+                named.add(db.name());
+            }
+        }
+        if (unqualified) {
+            if (database == null) {
+                throw new ShardgateException(ErrorCode.NO_DATABASE_SELECTED);
+            }
+            named.add(database);
+        }
+        if (named.size() > 1) {
+            throw new ShardgateException(ErrorCode.NOT_SUPPORTED, "a statement across logical databases "
+                    + String.join(" and ", named) + "; each logical database has its own shards: query them separately");
+        }
+        String name = named.isEmpty() ? (database != null ? database : engine.databases().get(0)) : named.iterator().next();
+        return engine.database(name);
+    }
+
+    private static boolean usesSystemSchema(SqlStatement statement) {
+        for (TableRef table : statement.tables()) {
+            if (table.schema() != null && SYSTEM_SCHEMAS.contains(table.schema().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statement unchanged on the default group (server schemas such as information_schema). */
+    private RoutePlan passThrough(LogicalDatabase db, SqlStatement statement) {
+        int[] indexes = new int[statement.parameterCount()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = i;
+        }
+        RouteUnit unit = new RouteUnit(db.rules().defaultGroup(),
+                transaction != null ? RouteUnit.Role.LEADER : RouteUnit.Role.READ, statement.sql(), indexes, List.of());
+        return new RoutePlan(statement.sql(), statement.kind(), RoutePlan.Variant.UNSHARDED, List.of(unit),
+                MergeSpec.NONE, List.of(), List.of());
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public void useDatabase(String name) {
+        LogicalDatabase db = engine.database(name);
+        if (db == null) {
+            throw new ShardgateException(ErrorCode.UNKNOWN_DATABASE, name);
+        }
+        database = db.name();
+    }
+
+    /** SELECT DATABASE(), SCHEMA(), LAST_INSERT_ID() — answered from the session (logical names). */
+    private ExecutionResult sessionFunctions(SelectStatement select) {
+        if (select.items().isEmpty() || select.where() != null && !(select.where() instanceof io.shardgate.sql.Predicate.Opaque)) {
+            return null;
+        }
+        List<ColumnMeta> columns = new ArrayList<>();
+        Object[] row = new Object[select.items().size()];
+        for (int i = 0; i < select.items().size(); i++) {
+            SelectStatement.SelectItem item = select.items().get(i);
+            String function = item.text().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            String label = item.alias() != null ? item.alias() : item.text();
+            switch (function) {
+                case "database()", "schema()" -> {
+                    columns.add(LocalColumns.text(label));
+                    row[i] = database;
+                }
+                case "last_insert_id()" -> {
+                    columns.add(LocalColumns.unsignedNumber(label));
+                    row[i] = lastInsertId;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(row);
+        return LocalResults.of(columns, rows, List.of());
+    }
+
+    SessionVariables variables() {
+        return variables;
+    }
+
+    /** SET TRANSACTION ISOLATION LEVEL without SESSION: for the next transaction only. */
+    void setNextTransactionIsolation(Integer level) {
+        nextTransactionIsolation = level;
+    }
+
+    /** The logical database SET statements are checked against: the current one, else the first. */
+    LogicalDatabase settingsDatabase() {
+        return engine.database(database != null ? database : engine.databases().get(0));
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------
+
+    private ExecutionResult transactionCommand(TransactionStatement command) {
+        switch (command.kind()) {
+            case BEGIN -> {
+                if (transaction != null) {
+                    commit(); // BEGIN commits the open transaction, as on MySQL
+                }
+                openTransaction();
+            }
+            case COMMIT -> commit();
+            case ROLLBACK -> {
+                if (command.savepoint() == null) {
+                    rollback();
+                } else {
+                    requireTransaction(command).rollbackTo(command.savepoint());
+                }
+            }
+            case SAVEPOINT -> {
+                if (command.release()) {
+                    requireTransaction(command).release(command.savepoint());
+                } else if (transaction != null || !autocommit) {
+                    openTransaction().savepoint(command.savepoint());
+                }
+            }
+            default -> throw new ShardgateException(ErrorCode.INTERNAL, "transaction statement " + command.kind());
+        }
+        return done();
+    }
+
+    private Transaction requireTransaction(TransactionStatement command) {
+        if (transaction == null) {
+            throw new ShardgateException(ErrorCode.WRONG_ARGUMENTS, "SAVEPOINT " + command.savepoint()
+                    + " (it does not exist: no transaction is open)");
+        }
+        return transaction;
+    }
+
+    private Transaction openTransaction() {
+        if (transaction == null) {
+            transaction = new Transaction(variables, nextTransactionIsolation);
+        }
+        return transaction;
+    }
+
+    @Override
+    public boolean autocommit() {
+        return autocommit;
+    }
+
+    @Override
+    public void setAutocommit(boolean on) {
+        if (on && !autocommit && transaction != null) {
+            commit();
+        }
+        autocommit = on;
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return transaction != null;
+    }
+
+    @Override
+    public void commit() {
+        Transaction tx = transaction;
+        transaction = null;
+        nextTransactionIsolation = null;
+        if (tx != null) {
+            tx.commit();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        Transaction tx = transaction;
+        transaction = null;
+        nextTransactionIsolation = null;
+        if (tx != null) {
+            tx.rollback();
+        }
+    }
+
+    @Override
+    public int transactionIsolation() {
+        Integer level = variables.isolation();
+        return level == null ? 0 : level;
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) {
+        variables.setIsolation(level == 0 ? null : level);
+    }
+
+    // ---- the rest of the session ------------------------------------------------------------------
+
+    @Override
+    public List<EngineWarning> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public long lastInsertId() {
+        return lastInsertId;
+    }
+
+    @Override
+    public List<Long> generatedKeys() {
+        return generatedKeys;
+    }
+
+    @Override
+    public void cancel() {
+        running.cancelAll();
+    }
+
+    @Override
+    public void reset() {
+        rollback();
+        variables.clear();
+        autocommit = true;
+        nextTransactionIsolation = null;
+        warnings = List.of();
+        lastInsertId = 0;
+        generatedKeys = List.of();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            rollback();
+        } finally {
+            closed = true;
+            engine.closed(this);
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ShardgateException(ErrorCode.BACKEND_UNAVAILABLE, "the session is closed");
+        }
+    }
+
+    private static boolean isWarningsQuery(SqlStatement statement) {
+        return statement instanceof ShowStatement show && (show.what().endsWith("WARNINGS")
+                || show.what().endsWith("ERRORS"));
+    }
+
+    private static ExecutionResult done() {
+        return new UpdateResult(0, 0, List.of());
+    }
+
+    static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+    }
+}

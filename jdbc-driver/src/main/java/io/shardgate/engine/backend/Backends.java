@@ -1,0 +1,189 @@
+package io.shardgate.engine.backend;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.shardgate.error.ErrorCode;
+import io.shardgate.error.ShardgateException;
+import io.shardgate.rules.config.GroupRule;
+import io.shardgate.rules.config.RuleSet;
+import io.shardgate.rules.route.RouteUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The backend servers of one logical database and their connection pools: one HikariCP pool per
+ * server (each group's leader and each follower), created on first use and closed by
+ * {@link #close()}. Thread-safe.
+ */
+public final class Backends implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Backends.class);
+
+    private final RuleSet rules;
+    private final Map<String, List<BackendServer>> serversByGroup = new LinkedHashMap<>();
+    private final Map<BackendServer, HikariDataSource> pools = new LinkedHashMap<>();
+    private final VariableReplay replay = new VariableReplay();
+    private boolean closed;
+
+    public Backends(RuleSet rules) {
+        this.rules = rules;
+        for (GroupRule group : rules.groups().values()) {
+            List<BackendServer> servers = new ArrayList<>();
+            servers.add(new BackendServer(rules.database(), group.name(), BackendServer.LEADER, group.leader()));
+            for (int i = 0; i < group.followers().size(); i++) {
+                servers.add(new BackendServer(rules.database(), group.name(), i, group.followers().get(i)));
+            }
+            serversByGroup.put(group.name(), List.copyOf(servers));
+        }
+    }
+
+    /** Every server, groups in rule-file order, each leader before its followers. */
+    public List<BackendServer> servers() {
+        return serversByGroup.values().stream().flatMap(List::stream).toList();
+    }
+
+    public BackendServer leader(String group) {
+        return serversOf(group).get(0);
+    }
+
+    /**
+     * The server that runs a plain read on {@code group}. For now always the leader: choosing a
+     * follower by balance, health, lag and the consistency level belongs here, and only here.
+     */
+    public BackendServer reader(String group) {
+        return leader(group);
+    }
+
+    /** The server a route unit needs: the leader for {@link RouteUnit.Role#LEADER}, else {@link #reader}. */
+    public BackendServer serverFor(RouteUnit unit) {
+        return unit.role() == RouteUnit.Role.LEADER ? leader(unit.group()) : reader(unit.group());
+    }
+
+    /**
+     * A pooled connection to {@code server} in autocommit mode; the caller closes it to give it
+     * back. Fails with BACKEND_UNAVAILABLE naming the server when none can be had within the
+     * group's connection timeout.
+     */
+    public Connection connect(BackendServer server) {
+        HikariDataSource pool = pool(server);
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ShardgateException(ErrorCode.BACKEND_UNAVAILABLE, e,
+                    server.describe() + " is unavailable: " + cause.getMessage()
+                            + "; check that the server is up and reachable, or raise pool.max-size / "
+                            + "pool.connection-timeout of group " + server.group());
+        }
+    }
+
+    /**
+     * A pooled connection to {@code server} with the session's variables applied (only what differs
+     * from the connection's current state is sent). A SET the backend refuses fails the statement
+     * with the backend's error.
+     */
+    public Connection connect(BackendServer server, SessionVariables variables) {
+        Connection connection = connect(server);
+        try {
+            replay.apply(connection, server.dialect(), variables);
+            return connection;
+        } catch (SQLException e) {
+            replay.forget(connection);
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the replay error is the one to report
+            }
+            throw new io.shardgate.engine.BackendException(server.group(), e.getMessage()
+                    + " (while restoring the session's variables on " + server.describe() + ")", e);
+        }
+    }
+
+    /** Forgets the variables recorded for {@code connection}, whose state is no longer known. */
+    public void forgetVariables(Connection connection) {
+        replay.forget(connection);
+    }
+
+    /** Whether the pool of {@code server} has been started (pools start on first use). */
+    public synchronized boolean isStarted(BackendServer server) {
+        return pools.containsKey(server);
+    }
+
+    /** Connections of {@code server} currently lent out (0 when its pool has not started), for metrics and tests. */
+    public synchronized int activeConnections(BackendServer server) {
+        HikariDataSource pool = pools.get(server);
+        return pool == null || pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    private List<BackendServer> serversOf(String group) {
+        List<BackendServer> servers = serversByGroup.get(group);
+        if (servers == null) {
+            throw new ShardgateException(ErrorCode.ROUTE_ERROR, "group '" + group + "' is not defined in "
+                    + rules.source() + "; known groups: " + String.join(", ", serversByGroup.keySet()));
+        }
+        return servers;
+    }
+
+    private synchronized HikariDataSource pool(BackendServer server) {
+        if (closed) {
+            throw new ShardgateException(ErrorCode.BACKEND_UNAVAILABLE,
+                    "the engine is closed; " + server.describe() + " can no longer be used");
+        }
+        HikariDataSource pool = pools.get(server);
+        if (pool == null) {
+            pool = new HikariDataSource(config(server));
+            pools.put(server, pool);
+            log.info("started pool {} for {}", server.poolName(), server.describe());
+        }
+        return pool;
+    }
+
+    private HikariConfig config(BackendServer server) {
+        GroupRule.Pool sizes = rules.groups().get(server.group()).pool();
+        if (sizes == null) {
+            sizes = GroupRule.Pool.DEFAULT;
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(server.poolName());
+        config.setJdbcUrl(server.source().url());
+        config.setUsername(server.source().user());
+        config.setPassword(server.source().password());
+        config.setMaximumPoolSize(sizes.maxSize());
+        config.setMinimumIdle(sizes.minIdle());
+        config.setConnectionTimeout(Math.max(250, sizes.connectionTimeout().toMillis()));
+        config.setAutoCommit(true);
+        // A server that is down at first use must cost the statement, not the pool: connection
+        // errors surface from getConnection() (as BACKEND_UNAVAILABLE), and the pool keeps retrying.
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+
+    /** Closes every started pool; open connections are closed as they are given back. */
+    @Override
+    public void close() {
+        List<HikariDataSource> toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = new ArrayList<>(pools.values());
+            pools.clear();
+        }
+        for (HikariDataSource pool : toClose) {
+            try {
+                pool.close();
+            } catch (RuntimeException e) {
+                log.warn("closing pool {} failed: {}", pool.getPoolName(), e.toString());
+            }
+        }
+    }
+}
