@@ -25,6 +25,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3307", description = "MySQL protocol port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--admin-port", defaultValue = "9307",
+            description = "admin HTTP port for /health and /metrics (default ${DEFAULT-VALUE}; -1 to disable)")
+    int adminPort;
+
     @Option(names = "--bind", defaultValue = "127.0.0.1",
             description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String bind;
@@ -53,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         TlsConfig tls = tlsCertificate == null ? TlsConfig.none() : TlsConfig.fromPem(tlsCertificate, tlsKey);
         ShardgateServer server = ShardgateServer.start(rules, bind, port, tls);
+        if (adminPort >= 0) {
+            server.withAdmin(bind, adminPort);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

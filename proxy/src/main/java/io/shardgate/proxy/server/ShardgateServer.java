@@ -1,6 +1,9 @@
 package io.shardgate.proxy.server;
 
 import io.shardgate.engine.Engine;
+import io.shardgate.proxy.admin.AdminServer;
+import io.shardgate.proxy.admin.LeaderHealth;
+import io.shardgate.proxy.admin.PoolMetrics;
 import io.shardgate.engine.EngineOptions;
 import io.shardgate.proxy.frontend.ProxyOptions;
 import io.shardgate.proxy.frontend.ProxyServer;
@@ -30,12 +33,27 @@ public final class ShardgateServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ProxyServer proxy;
     private final InetSocketAddress address;
+    private volatile AdminServer admin;
+    private volatile InetSocketAddress adminAddress;
 
     private ShardgateServer(Engine engine, ExecutorService workers, ProxyServer proxy, InetSocketAddress address) {
         this.engine = engine;
         this.workers = workers;
         this.proxy = proxy;
         this.address = address;
+    }
+
+    /** Starts the admin HTTP port (/health, /metrics) on {@code host:port} (port 0 = any free port). */
+    public synchronized ShardgateServer withAdmin(String host, int port) {
+        AdminServer server = new AdminServer(new LeaderHealth(engine)::check, new PoolMetrics(engine)::scrape, workers);
+        adminAddress = server.start(host, port);
+        admin = server;
+        LOG.info("Shardgate admin (/health, /metrics) on {}:{}", adminAddress.getHostString(), adminAddress.getPort());
+        return this;
+    }
+
+    public int adminPort() {
+        return adminAddress == null ? -1 : adminAddress.getPort();
     }
 
     /** Starts the engine and the proxy on {@code host:port} (port 0 = any free port). */
@@ -75,6 +93,9 @@ public final class ShardgateServer implements AutoCloseable {
     /** Stops accepting, closes client connections (rolling back their transactions), then the pools. */
     @Override
     public void close() {
+        if (admin != null) {
+            admin.close();
+        }
         proxy.stop();
         workers.shutdown();
         try {
