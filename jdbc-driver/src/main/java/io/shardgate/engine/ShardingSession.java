@@ -181,6 +181,21 @@ final class ShardingSession implements EngineSession {
         return db.router().route(statement, parameters, context);
     }
 
+    /**
+     * A join the router flagged cross-shard would give a wrong answer if each shard joined only
+     * its own rows, and federation (joining in Shardgate) is not built yet: refuse it clearly.
+     */
+    private static void refuseUnfederatedJoin(RoutePlan plan) {
+        for (RouteFlag flag : plan.flags()) {
+            if (flag.kind() == RouteFlag.Kind.CROSS_SHARD_JOIN) {
+                throw new ShardgateException(ErrorCode.NOT_SUPPORTED, flag.message()
+                        + ". Shardgate cannot yet join these in the proxy (federation is not implemented), and "
+                        + "joining shard by shard would be wrong; add shard-key conditions that put every table on "
+                        + "one shard, declare co-located-with, or make the small table broadcast");
+            }
+        }
+    }
+
     /** Executes a plan and merges its results. */
     private ExecutionResult run(LogicalDatabase db, SqlStatement statement, RoutePlan plan, List<Object> parameters) {
         if (plan.variant() == RoutePlan.Variant.LOCAL || plan.units().isEmpty()) {
@@ -188,6 +203,7 @@ final class ShardingSession implements EngineSession {
                     + abbreviate(statement.sql()) + "' in the engine");
         }
         ResultMerger.checkSupported(plan.merge(), plan.units().size());
+        refuseUnfederatedJoin(plan);
         boolean ddl = statement.kind() == StatementKind.DDL;
         if (ddl && transaction != null) {
             commit(); // DDL commits the open transaction first, as on MySQL
