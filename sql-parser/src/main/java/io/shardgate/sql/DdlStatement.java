@@ -13,6 +13,11 @@ public record DdlStatement(String sql, DdlKind ddlKind, List<TableRef> tables, i
         return StatementKind.DDL;
     }
 
+    /** For CREATE/ALTER/DROP DATABASE (or SCHEMA): the database name as written, unquoted; else null. */
+    public String databaseName() {
+        return tokens == null ? null : tokens.databaseName();
+    }
+
     public enum DdlKind {
         CREATE_TABLE, ALTER_TABLE, DROP_TABLE, TRUNCATE_TABLE, RENAME_TABLE, CREATE_INDEX, DROP_INDEX,
         CREATE_DATABASE, DROP_DATABASE, OTHER

@@ -7,7 +7,8 @@ import java.util.Map;
  * INSERT or REPLACE (see {@link #kind}).
  *
  * @param columns      the column list in lower case; empty when not written
- * @param rows         VALUES rows; an entry is null where the value is an expression, not a plain
+ * @param rows         VALUES rows (the {@code INSERT … SET a = 1, b = 2} form is one row); an entry
+ *                     is null where the value is an expression (DEFAULT included), not a plain
  *                     literal or marker
  * @param select       true for INSERT … SELECT (rows empty)
  * @param onDuplicateKeyUpdate columns assigned in ON DUPLICATE KEY UPDATE (lower case), empty if none

@@ -8,7 +8,8 @@ import java.util.Map;
  * multi-shard merging of it is not supported).
  *
  * @param where        the top-level WHERE, ANDed with the ON conditions of inner joins; for LEFT
- *                     joins only their column equalities are included
+ *                     joins only their column equalities are included; {@link Predicate#OPAQUE}
+ *                     when there is no condition; for a UNION the OR of the blocks' conditions
  * @param items        the select list as written
  * @param derived      expressions the rewriter appends to the select list for a multi-shard merge
  *                     (ORDER BY / GROUP BY keys not in the list, SUM and COUNT behind each AVG);
@@ -29,6 +30,25 @@ public record SelectStatement(String sql, List<TableRef> tables, int parameterCo
     @Override
     public StatementKind kind() {
         return StatementKind.SELECT;
+    }
+
+    /**
+     * For each of {@link #derived()}, how that column combines across shards: SUM and COUNT for
+     * the columns behind an AVG, the aggregate of an ORDER BY key that is not selected (such as
+     * {@code ORDER BY SUM(x)}: shards' partial sums must be added before sorting), NONE for plain
+     * GROUP BY / ORDER BY keys.
+     */
+    public List<Aggregate> derivedAggregates() {
+        return tokens == null ? List.of() : tokens.derived.stream().map(RewriteTokens.DerivedColumn::aggregate).toList();
+    }
+
+    /**
+     * True for {@code GROUP BY … WITH ROLLUP}. Its super-aggregate rows, like a HAVING clause, can
+     * only be computed from complete groups, so such a statement also reports {@link #having()}
+     * true: merging it across shards is refused while a single shard runs it as written.
+     */
+    public boolean rollup() {
+        return tokens != null && tokens.rollup;
     }
 
     /** One select-list entry. avgSum/avgCount are indexes of derived columns behind an AVG, else -1. */
