@@ -46,6 +46,7 @@ final class MergePlanner {
             int count = function == MergeSpec.AggregateColumn.Function.AVG ? columns.of(item.avgCount()) : -1;
             aggregates.add(new MergeSpec.AggregateColumn(columns.of(i), function, sum, count));
         }
+        addDerivedAggregates(select, columns, aggregates, tables);
         List<MergeSpec.SortKey> groupBy = columns.keys(select.groupBy());
         List<MergeSpec.SortKey> orderBy = columns.keys(select.orderBy());
         long offset = 0;
@@ -61,6 +62,37 @@ final class MergePlanner {
         MergeSpec spec = new MergeSpec(select.derived().size(), groupBy, aggregates, orderBy, select.distinct(),
                 offset, limit, select.having());
         return new Merge(spec, perShard);
+    }
+
+    /**
+     * ORDER BY an aggregate that is not selected ({@code ORDER BY SUM(x)}) appends it as a derived
+     * column, which each shard computes over its own rows only: it merges like a selected one.
+     */
+    private static void addDerivedAggregates(SelectStatement select, Columns columns,
+                                             List<MergeSpec.AggregateColumn> aggregates, String tables) {
+        List<SelectStatement.Aggregate> kinds = select.derivedAggregates();
+        java.util.Set<Integer> behindAverages = new java.util.HashSet<>();
+        for (SelectStatement.SelectItem item : select.items()) {
+            behindAverages.add(item.avgSum());
+            behindAverages.add(item.avgCount());
+        }
+        for (int k = 0; k < kinds.size(); k++) {
+            int column = select.items().size() + k;
+            SelectStatement.Aggregate kind = kinds.get(k);
+            if (kind == SelectStatement.Aggregate.NONE || behindAverages.contains(column)) {
+                continue;
+            }
+            MergeSpec.AggregateColumn.Function function = switch (kind) {
+                case COUNT -> MergeSpec.AggregateColumn.Function.COUNT;
+                case SUM -> MergeSpec.AggregateColumn.Function.SUM;
+                case MIN -> MergeSpec.AggregateColumn.Function.MIN;
+                case MAX -> MergeSpec.AggregateColumn.Function.MAX;
+                default -> throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "ordering by "
+                        + select.derived().get(k) + " over " + tables + " across shards needs complete groups; "
+                        + "select the aggregate as a column, or add a shard-key condition");
+            };
+            aggregates.add(new MergeSpec.AggregateColumn(columns.of(column), function, -1, -1));
+        }
     }
 
     private static long number(SqlValue value, List<?> parameters, String clause) {

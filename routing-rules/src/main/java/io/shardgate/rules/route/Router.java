@@ -356,6 +356,9 @@ public final class Router {
         List<TableRule.Sharded> refRules = new ArrayList<>();
         boolean shardedInSubquery = false;
         for (TableRef ref : statement.tables()) {
+            if (ref.systemSchema()) {
+                continue; // information_schema and friends: the server's own, never logical tables
+            }
             String name = ref.name();
             TableRule rule = rules.table(name);
             if (rule instanceof TableRule.Sharded sharded) {
