@@ -65,6 +65,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<Object> values = new ArrayList<>(parameters);
             spec.commandLine().getOut().print(RoutePlanPrinter.print(
                     router.route(new SqlAnalyzer(16).analyze(sql), values, context)));
+            spec.commandLine().getOut().flush();
             return 0;
         } catch (ShardgateException e) {
             spec.commandLine().getErr().println("error " + e.code().mysqlCode() + " (" + e.code().sqlState() + "): "
