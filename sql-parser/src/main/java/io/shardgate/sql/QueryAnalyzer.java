@@ -104,6 +104,18 @@ final class QueryAnalyzer {
     }
 
     private QueryInfo block(SqlSelect select, QueryScope outer, boolean inSubquery) {
+        int enclosing = ctx.currentBlock;
+        int id = ctx.openBlock();
+        try {
+            QueryInfo info = walkBlock(select, outer, inSubquery);
+            ctx.closeBlock(id, info.where);
+            return info;
+        } finally {
+            ctx.currentBlock = enclosing;
+        }
+    }
+
+    private QueryInfo walkBlock(SqlSelect select, QueryScope outer, boolean inSubquery) {
         QueryScope scope = new QueryScope(outer);
         List<Predicate> conjuncts = new ArrayList<>();
         from(select.getFrom(), scope, outer, inSubquery, conjuncts, false);

@@ -3,6 +3,7 @@ package io.shardgate.sql;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,11 @@ public final class RewriteTokens {
     final String databaseName;
     /** SELECT: GROUP BY … WITH ROLLUP at the outermost level. */
     final boolean rollup;
+    /**
+     * The WHERE (with inner-join ON conditions) of the query block each table reference sits in,
+     * keyed by the reference's start offset: how a subquery's own conditions restrict its tables.
+     */
+    final Map<Integer, Predicate> blockWheres;
 
     private RewriteTokens(Builder b) {
         this.markers = b.markers;
@@ -52,6 +58,15 @@ public final class RewriteTokens {
         this.setListEnd = b.setListEnd;
         this.databaseName = b.databaseName;
         this.rollup = b.rollup;
+        this.blockWheres = Map.copyOf(b.blockWheres);
+    }
+
+    /**
+     * The condition of the query block that {@code ref} sits in (its WHERE and inner-join ONs), or
+     * null when the analysis does not know it (unparsed statements, INSERT targets).
+     */
+    public Predicate whereOf(TableRef ref) {
+        return blockWheres.get(ref.start());
     }
 
     /** A column qualifier {@code start..end} that is the table {@code table} (not an alias). */
@@ -87,6 +102,7 @@ public final class RewriteTokens {
         b.setListEnd = setListEnd < 0 ? -1 : setListEnd + by;
         b.databaseName = databaseName;
         b.rollup = rollup;
+        blockWheres.forEach((start, where) -> b.blockWheres.put(start + by, where));
         return b.build();
     }
 
@@ -128,6 +144,7 @@ public final class RewriteTokens {
         int[] rowStarts = new int[0];
         int[] rowEnds = new int[0];
         int setListEnd = -1;
+        final Map<Integer, Predicate> blockWheres = new java.util.HashMap<>();
         String databaseName;
         boolean rollup;
 

@@ -25,6 +25,25 @@ final class StatementContext {
     final Set<String> aliases = new HashSet<>();
     final RewriteTokens.Builder rewrite = new RewriteTokens.Builder();
     boolean subquery;
+    /** The query block being walked (-1 outside any), and the block of each table reference by start offset. */
+    int currentBlock = -1;
+    private int blocks;
+    private final Map<Integer, Integer> blockOfTable = new java.util.HashMap<>();
+
+    /** Opens a new query block and returns its id (restore {@link #currentBlock} after walking it). */
+    int openBlock() {
+        currentBlock = blocks++;
+        return currentBlock;
+    }
+
+    /** Records the condition of block {@code id} for every table reference that sits directly in it. */
+    void closeBlock(int id, Predicate where) {
+        blockOfTable.forEach((start, block) -> {
+            if (block == id) {
+                rewrite.blockWheres.put(start, where);
+            }
+        });
+    }
 
     StatementContext(String sql, SqlTokens tokens, Map<String, String> hints) {
         this.sql = sql;
@@ -43,6 +62,9 @@ final class StatementContext {
             }
         }
         tables.add(ref);
+        if (currentBlock >= 0) {
+            blockOfTable.put(ref.start(), currentBlock);
+        }
         if (ref.alias() != null) {
             aliases.add(lower(ref.alias()));
         }

@@ -363,7 +363,12 @@ public final class Router {
             TableRule rule = rules.table(name);
             if (rule instanceof TableRule.Sharded sharded) {
                 refRules.add(sharded);
-                refShards.add(ref.inSubquery() ? null : conditions(sharded, parameters).shards(where));
+                // A reference is restricted by the conditions of its own query block (a subquery's
+                // WHERE restricts the subquery's tables); without that analysis, only top-level
+                // references are restricted, by the statement's condition.
+                Predicate blockWhere = statement.tokens() == null ? null : statement.tokens().whereOf(ref);
+                Predicate restriction = blockWhere != null ? blockWhere : ref.inSubquery() ? null : where;
+                refShards.add(restriction == null ? null : conditions(sharded, parameters).shards(restriction));
                 shardedInSubquery |= ref.inSubquery();
             }
             if (placement.names.containsKey(name)) {
