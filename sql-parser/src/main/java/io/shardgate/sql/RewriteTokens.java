@@ -44,6 +44,11 @@ public final class RewriteTokens {
      * keyed by the reference's start offset: how a subquery's own conditions restrict its tables.
      */
     final Map<Integer, Predicate> blockWheres;
+    /** The outermost HAVING clause, from the keyword to the end of its condition; -1 if none. */
+    final int havingStart;
+    final int havingEnd;
+    /** That clause as a condition over output columns, or null when it cannot be evaluated after a merge. */
+    final HavingCondition having;
 
     private RewriteTokens(Builder b) {
         this.markers = b.markers;
@@ -59,6 +64,9 @@ public final class RewriteTokens {
         this.databaseName = b.databaseName;
         this.rollup = b.rollup;
         this.blockWheres = Map.copyOf(b.blockWheres);
+        this.havingStart = b.havingStart;
+        this.havingEnd = b.havingEnd;
+        this.having = b.having;
     }
 
     /**
@@ -103,6 +111,9 @@ public final class RewriteTokens {
         b.databaseName = databaseName;
         b.rollup = rollup;
         blockWheres.forEach((start, where) -> b.blockWheres.put(start + by, where));
+        b.havingStart = havingStart < 0 ? -1 : havingStart + by;
+        b.havingEnd = havingEnd < 0 ? -1 : havingEnd + by;
+        b.having = having;
         return b.build();
     }
 
@@ -145,6 +156,9 @@ public final class RewriteTokens {
         int[] rowEnds = new int[0];
         int setListEnd = -1;
         final Map<Integer, Predicate> blockWheres = new java.util.HashMap<>();
+        int havingStart = -1;
+        int havingEnd = -1;
+        HavingCondition having;
         String databaseName;
         boolean rollup;
 

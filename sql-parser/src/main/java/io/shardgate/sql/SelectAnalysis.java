@@ -87,6 +87,10 @@ final class SelectAnalysis {
             shape.groupBy(info.first.getGroup());
         }
         shape.orderBy(orderList, !info.union && info.first != null);
+        if (info.first != null && !info.union && info.first.getHaving() != null && !found.rollup()) {
+            ctx.rewrite.having = shape.having(info.first.getHaving());
+            findHavingClause();
+        }
         shape.averages(!info.union);
 
         boolean distinct = info.first != null && info.first.isDistinct();
@@ -96,6 +100,38 @@ final class SelectAnalysis {
         return new SelectStatement(ctx.sql, ctx.tables(), t.parameterCount(), ctx.hints, where,
                 List.copyOf(shape.items), List.copyOf(shape.derivedText), distinct, List.copyOf(shape.groupKeys),
                 List.copyOf(shape.orderKeys), limit, having, lock, ctx.subquery, info.union, ctx.finishTokens());
+    }
+
+    /**
+     * The outermost HAVING clause: from its keyword to the token before the next clause at nesting
+     * depth 0 (ORDER BY, LIMIT, FOR, LOCK, WINDOW) or the end.
+     */
+    private void findHavingClause() {
+        int depth = 0;
+        int start = -1;
+        int last = -1;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isSymbol(i, '(')) {
+                depth++;
+            } else if (t.isSymbol(i, ')')) {
+                depth--;
+            }
+            if (depth == 0 && start < 0 && t.isWord(i, "HAVING")) {
+                start = i;
+            } else if (start >= 0 && depth == 0 && (t.isWord(i, "ORDER") || t.isWord(i, "LIMIT")
+                    || t.isWord(i, "FOR") || t.isWord(i, "LOCK") || t.isWord(i, "WINDOW") || t.isSymbol(i, ';'))) {
+                break;
+            }
+            if (start >= 0) {
+                last = i;
+            }
+        }
+        if (start < 0) {
+            ctx.rewrite.having = null;
+            return;
+        }
+        ctx.rewrite.havingStart = t.start(start);
+        ctx.rewrite.havingEnd = t.end(last);
     }
 
     /** The outermost LIMIT clause: its keyword and values at nesting depth 0. */
@@ -212,6 +248,70 @@ final class SelectAnalysis {
                     orderKeys.add(new SelectStatement.SortKey(column, descending));
                 }
             }
+        }
+
+        /**
+         * The HAVING condition over output columns, deriving the aggregates it needs; null when
+         * some part of it cannot be evaluated after a merge (functions of aggregates, IN, …).
+         */
+        HavingCondition having(SqlNode node) {
+            int[] derivedCount = {0};
+            return havingTerm(node, derivedCount);
+        }
+
+        private HavingCondition havingTerm(SqlNode node, int[] derivedCount) {
+            if (!(node instanceof SqlBasicCall call)) {
+                return null;
+            }
+            SqlKind kind = call.getKind();
+            if (kind == SqlKind.AND || kind == SqlKind.OR) {
+                List<HavingCondition> terms = new ArrayList<>();
+                for (SqlNode operand : call.getOperandList()) {
+                    HavingCondition term = havingTerm(operand, derivedCount);
+                    if (term == null) {
+                        return null;
+                    }
+                    terms.add(term);
+                }
+                return kind == SqlKind.AND ? new HavingCondition.And(List.copyOf(terms))
+                        : new HavingCondition.Or(List.copyOf(terms));
+            }
+            if (kind == SqlKind.NOT) {
+                HavingCondition term = havingTerm(call.operand(0), derivedCount);
+                return term == null ? null : new HavingCondition.Not(term);
+            }
+            Predicate.CompareOp op = switch (kind) {
+                case EQUALS -> Predicate.CompareOp.EQ;
+                case NOT_EQUALS -> Predicate.CompareOp.NE;
+                case LESS_THAN -> Predicate.CompareOp.LT;
+                case LESS_THAN_OR_EQUAL -> Predicate.CompareOp.LE;
+                case GREATER_THAN -> Predicate.CompareOp.GT;
+                case GREATER_THAN_OR_EQUAL -> Predicate.CompareOp.GE;
+                default -> null;
+            };
+            if (op == null || call.operandCount() != 2) {
+                return null;
+            }
+            HavingCondition.Operand left = havingOperand(call.operand(0), derivedCount);
+            HavingCondition.Operand right = havingOperand(call.operand(1), derivedCount);
+            return left == null || right == null ? null : new HavingCondition.Compare(left, op, right);
+        }
+
+        private HavingCondition.Operand havingOperand(SqlNode node, int[] derivedCount) {
+            SqlValue value = analyzer.value(node);
+            if (value != null) {
+                return new HavingCondition.Value(value);
+            }
+            if (node instanceof SqlNumericLiteral) {
+                return null;
+            }
+            boolean columnOrAggregate = node instanceof SqlIdentifier
+                    || aggregate(node) != SelectStatement.Aggregate.NONE;
+            if (!columnOrAggregate) {
+                return null;
+            }
+            int column = columnFor(node, "__sg_h" + derivedCount[0]++, true);
+            return column < 0 ? null : new HavingCondition.Column(column);
         }
 
         /** SUM and COUNT behind every AVG, so shards' partial averages can be combined. */

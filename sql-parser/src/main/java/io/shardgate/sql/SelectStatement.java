@@ -47,6 +47,15 @@ public record SelectStatement(String sql, List<TableRef> tables, int parameterCo
      * only be computed from complete groups, so such a statement also reports {@link #having()}
      * true: merging it across shards is refused while a single shard runs it as written.
      */
+    /**
+     * The HAVING clause as a condition over output columns (indexes into items ++ derived; the
+     * aggregates it needs are derived columns), or null when there is none or it uses something
+     * that cannot be evaluated after a merge.
+     */
+    public HavingCondition havingCondition() {
+        return tokens == null ? null : tokens.having;
+    }
+
     public boolean rollup() {
         return tokens != null && tokens.rollup;
     }

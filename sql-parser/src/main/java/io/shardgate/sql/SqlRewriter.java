@@ -43,8 +43,16 @@ public final class SqlRewriter {
                         renames.size()));
             }
         }
+        boolean dropHaving = spec.appendDerived() && tokens.having != null && tokens.havingStart >= 0;
+        if (dropHaving) {
+            // Shards return whole groups; the merge applies HAVING once they are complete.
+            renames.removeIf(e -> e.start() >= tokens.havingStart && e.start() < tokens.havingEnd);
+        }
         renames.sort(Comparator.comparingInt(Edit::start));
         edits.addAll(renames);
+        if (dropHaving) {
+            edits.add(new Edit(tokens.havingStart, tokens.havingEnd, "", NO_MARKERS, edits.size()));
+        }
 
         if (spec.limit() != null && tokens.limitStart >= 0) {
             edits.add(new Edit(tokens.limitStart, tokens.limitEnd, "LIMIT " + spec.limit(), NO_MARKERS, edits.size()));

@@ -34,9 +34,11 @@ public final class ResultMerger {
     /** Fails before any unit runs when {@code spec} asks for what the engine cannot merge. */
     public static void checkSupported(MergeSpec spec, int unitCount) {
         if (spec.having() && unitCount > 1) {
-            throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "HAVING across shards is not supported yet: "
-                    + "this query reads " + unitCount + " shards and HAVING would have to filter the merged groups; "
-                    + "add a condition on the shard key so that the query runs on one shard");
+            throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "HAVING across shards: this query reads "
+                    + unitCount + " shards, so HAVING must filter the merged groups, and Shardgate evaluates only "
+                    + "AND/OR/NOT of comparisons (=, <>, <, <=, >, >=) between aggregates or group columns and "
+                    + "values there; rewrite the HAVING in that form, or add a condition on the shard key so that the "
+                    + "query runs on one shard");
         }
     }
 
@@ -47,6 +49,9 @@ public final class ResultMerger {
                 : new SortMergeCursor(inputs, new RowOrder(orderKeys));
         if (spec.isGroupMerge()) {
             rows = groupMerge(rows, columnCount, spec, orderKeys);
+        }
+        if (spec.postFilter() != null) {
+            rows = new HavingCursor(rows, spec.postFilter(), columnCount);
         }
         int visible = columnCount - spec.hiddenColumns();
         if (spec.distinct()) {

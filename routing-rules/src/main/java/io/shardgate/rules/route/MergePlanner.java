@@ -2,6 +2,7 @@ package io.shardgate.rules.route;
 
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
+import io.shardgate.sql.HavingCondition;
 import io.shardgate.sql.SelectStatement;
 import io.shardgate.sql.SqlValue;
 
@@ -59,8 +60,10 @@ final class MergePlanner {
             // Groups are only complete after merging, so shards must return all of theirs.
             perShard = groupMerge ? Long.MAX_VALUE : offset + limit;
         }
+        HavingCondition postFilter = select.having() && !select.rollup() && select.havingCondition() != null
+                ? bind(select.havingCondition(), columns, parameters) : null;
         MergeSpec spec = new MergeSpec(select.derived().size(), groupBy, aggregates, orderBy, select.distinct(),
-                offset, limit, select.having());
+                offset, limit, select.having() && postFilter == null, postFilter);
         return new Merge(spec, perShard);
     }
 
@@ -87,12 +90,36 @@ final class MergePlanner {
                 case SUM -> MergeSpec.AggregateColumn.Function.SUM;
                 case MIN -> MergeSpec.AggregateColumn.Function.MIN;
                 case MAX -> MergeSpec.AggregateColumn.Function.MAX;
-                default -> throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "ordering by "
+                default -> throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "ordering or filtering (HAVING) by "
                         + select.derived().get(k) + " over " + tables + " across shards needs complete groups; "
                         + "select the aggregate as a column, or add a shard-key condition");
             };
             aggregates.add(new MergeSpec.AggregateColumn(columns.of(column), function, -1, -1));
         }
+    }
+
+    /** The HAVING condition with merge column positions and bound values. */
+    private static HavingCondition bind(HavingCondition condition, Columns columns, List<?> parameters) {
+        if (condition instanceof HavingCondition.And and) {
+            return new HavingCondition.And(and.terms().stream().map(t -> bind(t, columns, parameters)).toList());
+        }
+        if (condition instanceof HavingCondition.Or or) {
+            return new HavingCondition.Or(or.terms().stream().map(t -> bind(t, columns, parameters)).toList());
+        }
+        if (condition instanceof HavingCondition.Not not) {
+            return new HavingCondition.Not(bind(not.term(), columns, parameters));
+        }
+        HavingCondition.Compare compare = (HavingCondition.Compare) condition;
+        return new HavingCondition.Compare(bind(compare.left(), columns, parameters), compare.op(),
+                bind(compare.right(), columns, parameters));
+    }
+
+    private static HavingCondition.Operand bind(HavingCondition.Operand operand, Columns columns, List<?> parameters) {
+        if (operand instanceof HavingCondition.Column column) {
+            return new HavingCondition.Column(columns.of(column.index()));
+        }
+        SqlValue value = ((HavingCondition.Value) operand).value();
+        return new HavingCondition.Value(new SqlValue.Literal(value.resolve(parameters)));
     }
 
     private static long number(SqlValue value, List<?> parameters, String clause) {

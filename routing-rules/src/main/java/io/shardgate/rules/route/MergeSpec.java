@@ -1,5 +1,7 @@
 package io.shardgate.rules.route;
 
+import io.shardgate.sql.HavingCondition;
+
 import java.util.List;
 
 /**
@@ -16,13 +18,23 @@ import java.util.List;
  * @param distinct       remove duplicate rows (over the visible columns)
  * @param offset         rows to skip after merging (0 when none)
  * @param limit          rows to return after the offset, or -1 for no limit
- * @param having         a HAVING clause must be applied after merging, which the engine cannot
- *                       do yet: true makes multi-unit execution fail clearly
+ * @param having         a HAVING clause that cannot be evaluated after merging (see
+ *                       {@code postFilter}): true makes multi-unit execution fail clearly
+ * @param postFilter     the HAVING condition to apply to merged groups, before ORDER BY and LIMIT
+ *                       (column indexes resolved like every other index here, values bound), or
+ *                       null; each shard's SQL runs without its HAVING
  */
 public record MergeSpec(int hiddenColumns, List<SortKey> groupBy, List<AggregateColumn> aggregates,
-                        List<SortKey> orderBy, boolean distinct, long offset, long limit, boolean having) {
+                        List<SortKey> orderBy, boolean distinct, long offset, long limit, boolean having,
+                        HavingCondition postFilter) {
 
     public static final MergeSpec NONE = new MergeSpec(0, List.of(), List.of(), List.of(), false, 0, -1, false);
+
+    /** A merge without a post-merge HAVING filter. */
+    public MergeSpec(int hiddenColumns, List<SortKey> groupBy, List<AggregateColumn> aggregates,
+                     List<SortKey> orderBy, boolean distinct, long offset, long limit, boolean having) {
+        this(hiddenColumns, groupBy, aggregates, orderBy, distinct, offset, limit, having, null);
+    }
 
     public record SortKey(int column, boolean descending) {
     }
@@ -45,6 +57,7 @@ public record MergeSpec(int hiddenColumns, List<SortKey> groupBy, List<Aggregate
         return !groupBy.isEmpty() || !aggregates.isEmpty();
     }
 
+    /** True when groups must be complete before rows are returned (a group merge or a post-merge HAVING). */
     public boolean needsBuffering() {
         return distinct || (isGroupMerge() && !groupBy.isEmpty());
     }

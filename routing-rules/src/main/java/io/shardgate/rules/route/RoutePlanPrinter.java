@@ -78,6 +78,9 @@ public final class RoutePlanPrinter {
         if (merge.having()) {
             parts.add("having");
         }
+        if (merge.postFilter() != null) {
+            parts.add("having " + condition(merge.postFilter()));
+        }
         if (merge.distinct()) {
             parts.add("distinct");
         }
@@ -91,6 +94,29 @@ public final class RoutePlanPrinter {
             parts.add("hidden " + merge.hiddenColumns());
         }
         return String.join("; ", parts);
+    }
+
+    private static String condition(io.shardgate.sql.HavingCondition condition) {
+        if (condition instanceof io.shardgate.sql.HavingCondition.And and) {
+            return "(" + String.join(" AND ", and.terms().stream().map(RoutePlanPrinter::condition).toList()) + ")";
+        }
+        if (condition instanceof io.shardgate.sql.HavingCondition.Or or) {
+            return "(" + String.join(" OR ", or.terms().stream().map(RoutePlanPrinter::condition).toList()) + ")";
+        }
+        if (condition instanceof io.shardgate.sql.HavingCondition.Not not) {
+            return "NOT " + condition(not.term());
+        }
+        io.shardgate.sql.HavingCondition.Compare compare = (io.shardgate.sql.HavingCondition.Compare) condition;
+        return operand(compare.left()) + " " + compare.op() + " " + operand(compare.right());
+    }
+
+    private static String operand(io.shardgate.sql.HavingCondition.Operand operand) {
+        if (operand instanceof io.shardgate.sql.HavingCondition.Column column) {
+            return "#" + column.index();
+        }
+        Object value = ((io.shardgate.sql.SqlValue.Literal) ((io.shardgate.sql.HavingCondition.Value) operand).value())
+                .value();
+        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
     }
 
     private static String keys(List<MergeSpec.SortKey> keys) {

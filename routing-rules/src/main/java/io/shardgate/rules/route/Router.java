@@ -127,7 +127,8 @@ public final class Router {
                     + placement.describeSharded() + placement.has() + " no usable shard-key condition; the query runs on all "
                     + placement.shards.size() + " shards"));
         }
-        RewriteSpecs extra = new RewriteSpecs(merge.perShardLimit(), !select.derived().isEmpty());
+        RewriteSpecs extra = new RewriteSpecs(merge.perShardLimit(),
+                !select.derived().isEmpty() || merge.spec().postFilter() != null);
         List<RouteUnit> units = new ArrayList<>();
         for (int shard : placement.shards) {
             units.add(unit(select, placement, shard, role, extra));
