@@ -3,6 +3,7 @@ package io.shardgate.engine;
 import io.shardgate.sql.SqlStatement;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One client session on the engine (a proxy connection or a JDBC connection): its current
@@ -75,6 +76,18 @@ public interface EngineSession extends AutoCloseable {
     /** Every key the last statement generated, in row order (JDBC getGeneratedKeys); empty if none. */
     default List<Long> generatedKeys() {
         return List.of();
+    }
+
+    /**
+     * The session variables this session has SET and the engine keeps: system variables replayed
+     * on backends (sql_mode, time_zone …) and those kept for the front end (names,
+     * character_set_results, collation_connection, transaction_read_only …). Lower-case name →
+     * value as SQL text: the literal the backend evaluated it to, or the text as written where the
+     * backend has no MySQL variables (H2). autocommit and the isolation level have their own
+     * methods. The proxy answers {@code @@variables} and SHOW VARIABLES from it. Empty by default.
+     */
+    default Map<String, String> sessionVariables() {
+        return Map.of();
     }
 
     /** Warnings of the last statement (route flags and backend warnings), for SHOW WARNINGS. */

@@ -88,6 +88,57 @@ final class ShardingSession implements EngineSession {
         return engine.analyze(sql);
     }
 
+    /**
+     * A SELECT's columns without running it here: the statement is routed with NULL for every
+     * marker and the first unit's physical SQL is described by its backend
+     * ({@code PreparedStatement.getMetaData()}), named as logical columns. Clients of the binary
+     * protocol need them at prepare time (libmysqlclient/libmariadb, as used by sysbench and PHP,
+     * only read rows of a statement whose prepare announced columns). Empty when it cannot be
+     * known (the backend is unreachable, a marker NULL is not valid there …): never an error.
+     */
+    @Override
+    public List<ColumnMeta> resultColumns(SqlStatement statement) {
+        if (!(statement instanceof SelectStatement select) || select.lock() != SelectStatement.LockMode.NONE
+                || closed) {
+            return List.of();
+        }
+        try {
+            LogicalDatabase db = targetDatabase(statement);
+            List<Object> nulls = java.util.Collections.nCopies(statement.parameterCount(), null);
+            RoutePlan plan = usesSystemSchema(statement) ? passThrough(db, statement) : route(db, statement, nulls);
+            if (plan.units().isEmpty()) {
+                return List.of();
+            }
+            RouteUnit unit = plan.units().get(0);
+            try (java.sql.Connection connection = db.backends().connect(db.backends().serverFor(unit), variables);
+                 java.sql.PreparedStatement prepared = describable(connection, unit.sql())) {
+                java.sql.ResultSetMetaData meta = prepared.getMetaData();
+                if (meta == null) {
+                    return List.of();
+                }
+                List<ColumnMeta> columns = ColumnMetas.of(meta, unit.group(), db.names(), db.name());
+                int visible = Math.max(0, columns.size() - plan.merge().hiddenColumns());
+                return List.copyOf(columns.subList(0, visible));
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("columns of '{}' unknown at prepare: {}", abbreviate(statement.sql()), e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * A statement whose metadata comes from the server's own prepare (COM_STMT_PREPARE: one round
+     * trip, nothing runs) where the backend driver is Connector/J, whose client-side statements
+     * would run the query with NULL parameters to describe it; the plain JDBC way elsewhere.
+     */
+    private static java.sql.PreparedStatement describable(java.sql.Connection connection, String sql)
+            throws SQLException {
+        if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
+            return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(sql);
+        }
+        return connection.prepareStatement(sql);
+    }
+
     @Override
     public ExecutionResult execute(SqlStatement statement, List<Object> parameters) {
         requireOpen();
@@ -236,7 +287,19 @@ final class ShardingSession implements EngineSession {
             lastInsertId = insertId;
         }
         generatedKeys = keys;
-        return new UpdateResult(executed.affectedRows(), insertId, List.copyOf(statementWarnings));
+        return new UpdateResult(affectedRows(plan, executed), insertId, List.copyOf(statementWarnings));
+    }
+
+    /**
+     * Rows a write changed, as one MySQL would count them: the sum over shards, except for a
+     * broadcast write, which changes the same rows in every group's copy, so one copy's count is
+     * what the client changed (an application checking {@code executeUpdate(…) == 1} keeps working).
+     */
+    private static long affectedRows(RoutePlan plan, Executed executed) {
+        if (plan.variant() == RoutePlan.Variant.BROADCAST && !executed.counts().isEmpty()) {
+            return executed.counts().get(0).affectedRows();
+        }
+        return executed.affectedRows();
     }
 
     private QueryResult rows(LogicalDatabase db, SqlStatement statement, RoutePlan plan, Executed executed,
@@ -508,6 +571,11 @@ final class ShardingSession implements EngineSession {
     @Override
     public List<EngineWarning> warnings() {
         return warnings;
+    }
+
+    @Override
+    public java.util.Map<String, String> sessionVariables() {
+        return variables.sessionValues();
     }
 
     @Override

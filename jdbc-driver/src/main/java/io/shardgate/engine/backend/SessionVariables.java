@@ -63,6 +63,16 @@ public final class SessionVariables {
         return user.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Every session variable set, for reading back (SELECT @@x, SHOW VARIABLES): the replayed
+     * system variables and the front end's, lower-case name → value text. A copy.
+     */
+    public Map<String, String> sessionValues() {
+        Map<String, String> all = new LinkedHashMap<>(system);
+        all.putAll(local);
+        return all;
+    }
+
     /** The session's isolation level as a {@link Connection} constant, or null for the server default. */
     public Integer isolation() {
         return isolation;
