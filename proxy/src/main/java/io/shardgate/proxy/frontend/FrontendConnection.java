@@ -91,6 +91,7 @@ final class FrontendConnection {
     private Authentication authentication;
     private String requestedDatabase;
     private Map<String, String> attributes = Map.of();
+    private int collationId;
     private ResultSetWriter results;
     private PreparedStatements statements;
     private volatile String user;
@@ -258,6 +259,7 @@ final class FrontendConnection {
         capabilities = response.capabilities() & shared.capabilities();
         multiStatements = CapabilityFlags.has(capabilities, CapabilityFlags.MULTI_STATEMENTS);
         boolean deprecateEof = CapabilityFlags.has(capabilities, CapabilityFlags.DEPRECATE_EOF);
+        collationId = response.characterSet();
         results = new ResultSetWriter(out, deprecateEof);
         statements = new PreparedStatements(out, results, deprecateEof, this::status);
         authenticate(response.user(), response.database(), response.authPluginName(), response.authResponse(),
@@ -297,7 +299,7 @@ final class FrontendConnection {
         EngineSession opened;
         try {
             opened = shared.sessions().open(new ClientLogin(id, account.name(), host(), requestedDatabase,
-                    CapabilityFlags.has(capabilities, CapabilityFlags.FOUND_ROWS), attributes));
+                    CapabilityFlags.has(capabilities, CapabilityFlags.FOUND_ROWS), attributes, collationId));
         } catch (RuntimeException e) {
             fail(ErrPackets.from(e));
             return;
@@ -363,6 +365,9 @@ final class FrontendConnection {
             }
             case CHANGE_USER -> {
                 ComChangeUser change = ComChangeUser.decode(payload, capabilities);
+                if (change.characterSet() > 0) {
+                    collationId = change.characterSet();
+                }
                 authenticate(change.user(), change.database(), change.authPluginName(), change.authResponse(),
                         change.attributes());
             }
@@ -481,6 +486,7 @@ final class FrontendConnection {
         phase = Phase.CLOSED;
         if (channel.isActive()) {
             out.write(error);
+            out.flush(); // queued before the close below: the event loop runs both in order
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }

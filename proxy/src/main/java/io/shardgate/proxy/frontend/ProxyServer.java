@@ -140,8 +140,10 @@ public final class ProxyServer implements AutoCloseable {
 
     private void shutdownGroups() {
         for (EventLoopGroup group : new EventLoopGroup[] {acceptor, io}) {
-            if (group != null) {
-                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            // Bounded: a stop that never returns would keep `serve` from exiting on SIGTERM (seen once
+            // with an event loop that kept selecting after its group was asked to shut down).
+            if (group != null && !group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                LOG.warn("the event loops did not stop within 10 s; exiting without waiting for them");
             }
         }
         acceptor = null;

@@ -4,6 +4,8 @@ import io.shardgate.engine.Engine;
 import io.shardgate.engine.EngineSession;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
+import io.shardgate.proxy.compat.CompatContext;
+import io.shardgate.proxy.compat.CompatSession;
 import io.shardgate.proxy.frontend.ClientLogin;
 import io.shardgate.proxy.frontend.SessionFactory;
 import io.shardgate.proxy.frontend.UserAccount;
@@ -25,8 +27,10 @@ import java.util.Optional;
 
 /**
  * The proxy's sessions over the engine: accounts come from the rule files' {@code users} (an
- * account may use the databases of the files that list it), and the greeting's version is the
- * backends' own, so clients choose their SQL as they would against the real server.
+ * account may use the databases of the files that list it), the greeting's version is the
+ * backends' own, so clients choose their SQL as they would against the real server, and each
+ * engine session is wrapped in a {@link CompatSession}, which answers what a MySQL server answers
+ * itself (system variables, SHOW VARIABLES, information_schema …) over the logical schema.
  */
 public final class EngineSessions implements SessionFactory {
 
@@ -37,10 +41,15 @@ public final class EngineSessions implements SessionFactory {
     private final Map<String, UserAccount> accounts = new LinkedHashMap<>();
     private final Map<String, List<String>> databasesOfUser = new LinkedHashMap<>();
     private final DataSourceRule versionSource;
+    private final CompatContext compat;
     private volatile String serverVersion;
 
-    public EngineSessions(Engine engine, List<RuleSet> rules) {
+    /**
+     * @param maxPacketSize the largest packet clients may send (what they see as max_allowed_packet)
+     */
+    public EngineSessions(Engine engine, List<RuleSet> rules, long maxPacketSize) {
         this.engine = engine;
+        this.compat = new CompatContext(engine, this::serverVersion, maxPacketSize);
         for (RuleSet ruleSet : rules) {
             for (UserRule user : ruleSet.users()) {
                 accounts.putIfAbsent(user.name(), new UserAccount(user.name(), user.password()));
@@ -68,7 +77,8 @@ public final class EngineSessions implements SessionFactory {
                 throw new ShardgateException(ErrorCode.DB_ACCESS_DENIED, login.user(), login.host(), database);
             }
         }
-        return engine.openSession(database);
+        EngineSession session = engine.openSession(database);
+        return new CompatSession(session, compat, login.connectionId(), login.user(), login.host(), login.collationId());
     }
 
     /** The default group leader's version of the first database, asked once (H2 greets as MySQL 8). */

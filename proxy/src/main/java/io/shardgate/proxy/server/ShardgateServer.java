@@ -61,7 +61,9 @@ public final class ShardgateServer implements AutoCloseable {
         Engine engine = new Engine(rules, EngineOptions.defaults());
         ExecutorService workers = Executors.newCachedThreadPool(threads("shardgate-session-"));
         try {
-            ProxyServer proxy = new ProxyServer(new EngineSessions(engine, rules), tls, workers, ProxyOptions.defaults());
+            ProxyOptions options = ProxyOptions.defaults();
+            ProxyServer proxy = new ProxyServer(new EngineSessions(engine, rules, options.maxPacketSize()), tls, workers,
+                    options);
             InetSocketAddress address = proxy.start(host, port);
             LOG.info("Shardgate serving databases {} on {}:{}", engine.databases(), address.getHostString(),
                     address.getPort());
