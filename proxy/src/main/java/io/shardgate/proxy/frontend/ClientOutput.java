@@ -8,20 +8,13 @@ import io.shardgate.proxy.protocol.Payload;
 import io.shardgate.proxy.protocol.WirePacket;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a connection's packets from its worker thread: encodes them, numbers them (a reply starts
  * at the client packet's sequence id + 1, and a payload split into several physical packets uses
  * several ids) and, while the channel is not writable, makes the worker wait — bounded by the
  * write timeout — so that a client that reads slowly holds back the engine instead of filling memory.
- * Packets are collected on the worker and handed to the event loop as one task per flush (a reply is
- * typically 4–6 packets: one wake-up of the event loop instead of one per packet); the bytes handed
- * over but not yet in the channel's buffer count against the high water mark like buffered ones.
  */
 final class ClientOutput {
 
@@ -37,9 +30,6 @@ final class ClientOutput {
     private final Channel channel;
     private final Duration writeTimeout;
     private final Object writability = new Object();
-    private final List<Packet> pending = new ArrayList<>();
-    private final AtomicLong inFlight = new AtomicLong();
-    private long pendingBytes;
     private int sequence;
 
     ClientOutput(Channel channel, Duration writeTimeout) {
@@ -66,44 +56,12 @@ final class ClientOutput {
             throw e;
         }
         int length = buffer.readableBytes();
-        pending.add(new Packet(sequence, buffer));
-        pendingBytes += length;
+        channel.write(new Packet(sequence, buffer), channel.voidPromise());
         sequence = (sequence + PacketEncoder.physicalPackets(length)) & 0xFF;
     }
 
-    /** Hands the packets written so far to the event loop, which writes and flushes them in order. */
     void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Packet> batch = List.copyOf(pending);
-        long bytes = pendingBytes;
-        pending.clear();
-        pendingBytes = 0;
-        inFlight.addAndGet(bytes);
-        try {
-            channel.eventLoop().execute(() -> {
-                for (Packet packet : batch) {
-                    channel.write(packet, channel.voidPromise());
-                }
-                channel.flush();
-                if (inFlight.addAndGet(-bytes) <= highWaterMark()) {
-                    writabilityChanged();
-                }
-            });
-        } catch (RejectedExecutionException shutDown) {
-            // the event loop is stopping with the server: the connection is closing, drop the reply
-            inFlight.addAndGet(-bytes);
-            batch.forEach(Packet::release);
-        }
-    }
-
-    private boolean writable() {
-        return channel.isWritable() && inFlight.get() <= highWaterMark();
-    }
-
-    private long highWaterMark() {
-        return channel.config().getWriteBufferHighWaterMark();
+        channel.flush();
     }
 
     void writeAndFlush(WirePacket packet) {
@@ -121,13 +79,13 @@ final class ClientOutput {
      * reads nothing for the write timeout.
      */
     void awaitWritable() {
-        if (writable()) {
+        if (channel.isWritable()) {
             return;
         }
         flush();
         long deadline = System.nanoTime() + writeTimeout.toNanos();
         synchronized (writability) {
-            while (!writable()) {
+            while (!channel.isWritable()) {
                 if (!channel.isActive()) {
                     throw new ClientGoneException("client disconnected while a result was being sent");
                 }

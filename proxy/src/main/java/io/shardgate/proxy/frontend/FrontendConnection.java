@@ -486,7 +486,6 @@ final class FrontendConnection {
         phase = Phase.CLOSED;
         if (channel.isActive()) {
             out.write(error);
-            out.flush(); // queued before the close below: the event loop runs both in order
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
