@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * printed plan or error it must produce. Run with {@code -Dshardgate.rewriteExpected=true} to
  * rewrite the expected blocks after an intended change, then review the diff.
  */
-class RouteCaseRunner {
+class RouteCasesTest {
 
     private static final Path ROOT = Paths.get("src/test/resources/routes");
     private static final boolean REWRITE = Boolean.getBoolean("shardgate.rewriteExpected");
