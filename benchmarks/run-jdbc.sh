@@ -7,12 +7,19 @@
 #   benchmarks/run-jdbc.sh -p connectorJ=defaults,no-streaming-timeout   # also the tuned variant
 #   JMH_ARGS="-f 1 -wi 1 -w 2s -i 2 -r 2s" benchmarks/run-jdbc.sh -p target=shardgate   # a quick look
 #   SKIP_BUILD=1 benchmarks/run-jdbc.sh                     # reuse benchmarks/target/benchmarks.jar
+#   benchmarks/run-jdbc.sh --interleaved [rounds=10 slice=2 warmup=15 connectorJ=defaults]
+#       # the same comparison in one JVM, contenders in rotating 2 s slices: ratios that survive a
+#       # machine whose load changes during the run (see InterleavedComparison); about 4 minutes
 #
 # Extra arguments go to JMH. Results are also written to benchmarks/target/jdbc-results.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q -DskipTests -pl benchmarks -am package
+fi
+if [[ "${1:-}" == --interleaved ]]; then
+  shift
+  exec java -cp benchmarks/target/benchmarks.jar io.shardgate.benchmarks.InterleavedComparison "$@"
 fi
 # Modest settings for a 2-core machine: one fork, 3 x 5 s warm-up, 5 x 5 s measurement, one thread.
 read -r -a jmh_args <<< "${JMH_ARGS:--f 1 -wi 3 -w 5s -i 5 -r 5s -t 1}"

