@@ -14,6 +14,8 @@ import io.shardgate.engine.metadata.LocalColumns;
 import io.shardgate.engine.transaction.Transaction;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
+import io.shardgate.engine.backend.BackendServer;
+import io.shardgate.rules.config.GroupRule;
 import io.shardgate.rules.route.MergeSpec;
 import io.shardgate.rules.route.RouteContext;
 import io.shardgate.rules.route.RouteFlag;
@@ -164,6 +166,43 @@ final class ShardingSession implements EngineSession {
             afterError(error);
             throw error;
         }
+    }
+
+    @Override
+    public DirectRoute directRoute(SqlStatement statement, List<Object> parameters) {
+        if (closed || transaction != null || !autocommit || !variables.isEmpty()
+                || !(statement instanceof SelectStatement select) || select.tables().isEmpty()
+                || usesSystemSchema(statement)) {
+            return null;
+        }
+        RoutePlan plan;
+        LogicalDatabase db;
+        try {
+            db = targetDatabase(statement);
+            plan = route(db, statement, parameters);
+        } catch (RuntimeException e) {
+            return null; // the engine path reports it, with the session's bookkeeping
+        }
+        if (plan.units().size() != 1 || !plan.flags().isEmpty() || !plan.merge().equals(MergeSpec.NONE)
+                || !plan.generatedKeys().isEmpty() || plan.variant() == RoutePlan.Variant.LOCAL) {
+            return null;
+        }
+        RouteUnit unit = plan.units().get(0);
+        BackendServer server = db.backends().serverFor(unit);
+        if (!server.dialect().understandsMysqlVariables()) {
+            return null; // not a MySQL-protocol server (H2)
+        }
+        running.reset();
+        generatedKeys = List.of();
+        warnings = List.of();
+        GroupRule.Pool pool = db.rules().groups().get(server.group()).pool();
+        return new DirectRoute(server, unit.sql(), unit.parameterIndexes(), db.name(), db.names(),
+                pool == null ? GroupRule.Pool.DEFAULT : pool);
+    }
+
+    @Override
+    public void directFailed(int errorCode, String message) {
+        warnings = List.of(new EngineWarning("Error", errorCode, message));
     }
 
     private ExecutionResult dispatch(SqlStatement statement, List<Object> parameters) {

@@ -1,6 +1,7 @@
 package io.shardgate.proxy.compat;
 
 import io.shardgate.engine.ColumnMeta;
+import io.shardgate.engine.DirectRoute;
 import io.shardgate.engine.EngineSession;
 import io.shardgate.engine.EngineWarning;
 import io.shardgate.engine.ExecutionResult;
@@ -100,6 +101,24 @@ public final class CompatSession implements EngineSession {
         }
         localWarnings = null;
         return engine.execute(statement, parameters);
+    }
+
+    @Override
+    public DirectRoute directRoute(SqlStatement statement, List<Object> parameters) {
+        if (local(statement) != null) {
+            return null;
+        }
+        DirectRoute route = engine.directRoute(statement, parameters);
+        if (route != null) {
+            context.question();
+            localWarnings = null;
+        }
+        return route;
+    }
+
+    @Override
+    public void directFailed(int errorCode, String message) {
+        engine.directFailed(errorCode, message);
     }
 
     @Override

@@ -26,11 +26,14 @@ final class ClientOutput {
     }
 
     private static final long POLL_MILLIS = 100;
+    private static final int DEFER_BELOW_BYTES = 64 << 10;
 
     private final Channel channel;
     private final Duration writeTimeout;
     private final Object writability = new Object();
     private int sequence;
+    private boolean deferring;
+    private boolean flushDeferred;
 
     ClientOutput(Channel channel, Duration writeTimeout) {
         this.channel = channel;
@@ -60,8 +63,37 @@ final class ClientOutput {
         sequence = (sequence + PacketEncoder.physicalPackets(length)) & 0xFF;
     }
 
+    /** Writes a payload as it is (a row relayed from a backend); takes ownership of the buffer. */
+    void writePayload(ByteBuf payload) {
+        int length = payload.readableBytes();
+        channel.write(new Packet(sequence, payload), channel.voidPromise());
+        sequence = (sequence + PacketEncoder.physicalPackets(length)) & 0xFF;
+    }
+
     void flush() {
+        if (deferring && channel.isWritable()
+                && channel.config().getWriteBufferHighWaterMark() - channel.bytesBeforeUnwritable() < DEFER_BELOW_BYTES) {
+            flushDeferred = true;
+            return;
+        }
         channel.flush();
+    }
+
+    /**
+     * From now on small flushes wait for {@link #endDeferring()}: a command's worker task ends its
+     * reply there, after it has marked itself done, so the client's next command finds the
+     * connection idle (and may take the direct lane). Large results still flush as they go.
+     */
+    void beginDeferring() {
+        deferring = true;
+    }
+
+    void endDeferring() {
+        deferring = false;
+        if (flushDeferred) {
+            flushDeferred = false;
+            channel.flush();
+        }
     }
 
     void writeAndFlush(WirePacket packet) {

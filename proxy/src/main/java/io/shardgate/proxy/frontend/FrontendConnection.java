@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,8 @@ final class FrontendConnection {
 
     /** Everything the connections of one server share. */
     record Shared(SessionFactory sessions, TlsConfig tls, ProxyOptions options, ConnectionRegistry registry,
-                  ServerStatistics statistics, CachingSha2Password sha2, SecureRandom random, Executor workers) {
+                  ServerStatistics statistics, CachingSha2Password sha2, SecureRandom random, Executor workers,
+                  DirectLane lane, Transport transport) {
 
         int capabilities() {
             int flags = CapabilityFlags.SERVER_DEFAULT | (tls.enabled() ? CapabilityFlags.SSL : 0);
@@ -96,6 +98,9 @@ final class FrontendConnection {
     private PreparedStatements statements;
     private volatile String user;
     private volatile EngineSession session;
+    /** The direct-lane execution in progress, and client packets that arrived meanwhile (event loop only). */
+    private DirectExecution direct;
+    private final ArrayDeque<Packet> held = new ArrayDeque<>();
 
     FrontendConnection(long id, Channel channel, Shared shared) {
         this.id = id;
@@ -122,21 +127,117 @@ final class FrontendConnection {
     }
 
     void receive(Packet packet) {
+        if (direct != null || !held.isEmpty()) {
+            hold(packet);
+            return;
+        }
+        // The worker is idle (nothing queued), so the state read here is the state it left.
+        if (shared.lane() != null && queued.get() == 0 && phase == Phase.COMMAND && startDirect(packet)) {
+            return;
+        }
+        enqueue(packet);
+    }
+
+    private void enqueue(Packet packet) {
         if (queued.incrementAndGet() >= MAX_QUEUED_PACKETS) {
             channel.config().setAutoRead(false);
         }
         serial.execute(() -> {
+            out.beginDeferring();
             try {
                 handle(packet);
             } finally {
                 packet.release();
-                if (queued.decrementAndGet() == MAX_QUEUED_PACKETS / 2) {
+                int left = queued.decrementAndGet();
+                out.endDeferring(); // the reply leaves once the connection counts as idle
+                if (left == MAX_QUEUED_PACKETS / 2) {
                     // Decided on the event loop, where reading was paused, so no resume is lost.
                     channel.eventLoop().execute(this::resumeReading);
                 }
             }
         });
     }
+
+    /** A pipelined packet behind a direct execution: it runs after it, in order. */
+    private void hold(Packet packet) {
+        held.add(packet);
+        if (held.size() >= MAX_QUEUED_PACKETS) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    private void releaseHeld() {
+        while (direct == null && !held.isEmpty()) {
+            Packet next = held.poll();
+            if (shared.lane() != null && queued.get() == 0 && phase == Phase.COMMAND && startDirect(next)) {
+                continue;
+            }
+            enqueue(next);
+        }
+        if (held.isEmpty()) {
+            resumeReading();
+        }
+    }
+
+    /** COM_STMT_EXECUTE that one backend answers verbatim: run it here, on the event loop. */
+    private boolean startDirect(Packet packet) {
+        if (packet.firstSequenceId() != 0 || packet.sequenceId() != 0
+                || packet.payload().peekInt1() != CommandType.STMT_EXECUTE.code() || session == null) {
+            return false;
+        }
+        DirectRequest request = statements.direct(session, packet.payload());
+        if (request == null) {
+            return false;
+        }
+        shared.statistics().question();
+        out.replyTo(0);
+        DirectExecution execution = new DirectExecution(request, packet, out, results,
+                CapabilityFlags.has(capabilities, CapabilityFlags.DEPRECATE_EOF), channel, directOwner);
+        direct = execution;
+        if (!shared.lane().start(channel.eventLoop(), execution)) {
+            direct = null;
+            return false; // the engine runs it: the packet was left unread
+        }
+        return true;
+    }
+
+    private final DirectExecution.Owner directOwner = new DirectExecution.Owner() {
+        @Override
+        public void finished(DirectExecution execution, io.shardgate.proxy.backend.BackendLink link) {
+            shared.lane().release(channel.eventLoop(), link);
+            if (direct == execution) {
+                direct = null;
+                execution.original().release();
+                releaseHeld();
+            }
+        }
+
+        @Override
+        public void fallBack(DirectExecution execution, io.shardgate.proxy.backend.BackendLinkException cause) {
+            LOG.debug("connection {}: direct lane fell back to the engine: {}", id, cause.getMessage());
+            shared.lane().release(channel.eventLoop(), execution.link());
+            if (direct == execution) {
+                direct = null;
+                enqueue(execution.original());
+                releaseHeld();
+            } else {
+                execution.original().release();
+            }
+        }
+
+        @Override
+        public int status(int extra) {
+            return FrontendConnection.this.status(extra);
+        }
+
+        @Override
+        public void failedOnBackend(ErrPacket error) {
+            EngineSession current = session;
+            if (current != null) {
+                current.directFailed(error.errorCode(), error.message());
+            }
+        }
+    };
 
     private void resumeReading() {
         if (queued.get() <= MAX_QUEUED_PACKETS / 2 && !channel.config().isAutoRead()) {
@@ -153,6 +254,9 @@ final class FrontendConnection {
     }
 
     void writabilityChanged() {
+        if (direct != null) {
+            direct.writable();
+        }
         out.writabilityChanged();
     }
 
@@ -175,6 +279,11 @@ final class FrontendConnection {
 
     void closed() {
         shared.registry().remove(this);
+        if (direct != null) {
+            direct.cancel();
+        }
+        held.forEach(Packet::release);
+        held.clear();
         EngineSession running = session;
         if (running != null) {
             running.cancel();
@@ -202,6 +311,11 @@ final class FrontendConnection {
 
     /** KILL QUERY: interrupt the running statement; the connection stays. */
     void cancelQuery() {
+        channel.eventLoop().execute(() -> {
+            if (direct != null) {
+                direct.cancel();
+            }
+        });
         EngineSession running = session;
         if (running != null) {
             running.cancel();

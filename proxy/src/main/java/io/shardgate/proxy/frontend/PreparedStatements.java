@@ -1,5 +1,6 @@
 package io.shardgate.proxy.frontend;
 
+import io.shardgate.engine.DirectRoute;
 import io.shardgate.engine.EngineSession;
 import io.shardgate.engine.ExecutionResult;
 import io.shardgate.engine.QueryResult;
@@ -15,6 +16,7 @@ import io.shardgate.proxy.protocol.Payload;
 import io.shardgate.proxy.protocol.StatusFlags;
 import io.shardgate.sql.SqlStatement;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,44 @@ final class PreparedStatements {
             results.writeResult(result, status.applyAsInt(0), true);
         }
         out.flush();
+    }
+
+    /**
+     * COM_STMT_EXECUTE for the direct lane: the statement, its parameters and their types when the
+     * engine says one backend answers it verbatim, else null. Leaves the payload unread either way
+     * (the engine path reads it when the lane declines or falls back). Never throws: whatever is
+     * wrong with the packet, the engine path reports.
+     */
+    DirectRequest direct(EngineSession session, Payload payload) {
+        int start = payload.buffer().readerIndex();
+        try {
+            long statementId = ComStmtExecute.peekStatementId(payload);
+            ServerPreparedStatement prepared = statements.get(
+                    statementId == ComStmtExecute.LAST_PREPARED ? lastPrepared : statementId);
+            if (prepared == null || prepared.cursor() != null || !prepared.longDataParameters().isEmpty()) {
+                return null;
+            }
+            ComStmtExecute execute = ComStmtExecute.decode(payload, prepared.parameterCount(), prepared.boundTypes(),
+                    prepared.longDataParameters());
+            if (execute.cursorRequested()) {
+                return null;
+            }
+            List<Object> parameters = execute.values();
+            DirectRoute route = session.directRoute(prepared.statement(), parameters);
+            if (route == null) {
+                return null;
+            }
+            prepared.bind(execute.types());
+            List<ComStmtExecute.ParameterType> types = new ArrayList<>(route.parameterIndexes().length);
+            for (int index : route.parameterIndexes()) {
+                types.add(execute.types().get(index));
+            }
+            return new DirectRequest(route, route.parameters(parameters), types);
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            payload.buffer().readerIndex(start);
+        }
     }
 
     void fetch(ComStmtFetch request) {

@@ -14,49 +14,57 @@ import java.time.Duration;
  * @param alwaysFullAuth      caching_sha2_password: skip fast auth and always ask for the password
  *                            (over TLS, or RSA-encrypted), as MySQL does on a cold cache
  * @param deprecateEof        advertise CLIENT_DEPRECATE_EOF (off only to test the EOF framing)
- * @param ioThreads           Netty event-loop threads (protocol work only; statements run on the executor)
+ * @param ioThreads           Netty event-loop threads (protocol work, and the direct lane's statements)
+ * @param directLane          run prepared statements that one backend answers verbatim on the event loop
+ *                            over the proxy's own backend connections ({@link DirectLane}); off: all via JDBC
  */
 public record ProxyOptions(long maxPacketSize, Duration writeTimeout, int writeBufferLowWaterMark,
                            int writeBufferHighWaterMark, AuthPlugin greetingPlugin, boolean alwaysFullAuth,
-                           boolean deprecateEof, int ioThreads) {
+                           boolean deprecateEof, int ioThreads, boolean directLane) {
 
     public static ProxyOptions defaults() {
         return new ProxyOptions(64L << 20, Duration.ofSeconds(60), 256 << 10, 1 << 20,
-                AuthPlugin.CACHING_SHA2_PASSWORD, false, true, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                AuthPlugin.CACHING_SHA2_PASSWORD, false, true, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                true);
     }
 
     public ProxyOptions withMaxPacketSize(long bytes) {
         return new ProxyOptions(bytes, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark, greetingPlugin,
-                alwaysFullAuth, deprecateEof, ioThreads);
+                alwaysFullAuth, deprecateEof, ioThreads, directLane);
     }
 
     public ProxyOptions withWriteTimeout(Duration timeout) {
         return new ProxyOptions(maxPacketSize, timeout, writeBufferLowWaterMark, writeBufferHighWaterMark, greetingPlugin,
-                alwaysFullAuth, deprecateEof, ioThreads);
+                alwaysFullAuth, deprecateEof, ioThreads, directLane);
     }
 
     public ProxyOptions withWriteBufferWaterMarks(int low, int high) {
         return new ProxyOptions(maxPacketSize, writeTimeout, low, high, greetingPlugin, alwaysFullAuth, deprecateEof,
-                ioThreads);
+                ioThreads, directLane);
     }
 
     public ProxyOptions withGreetingPlugin(AuthPlugin plugin) {
         return new ProxyOptions(maxPacketSize, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark, plugin,
-                alwaysFullAuth, deprecateEof, ioThreads);
+                alwaysFullAuth, deprecateEof, ioThreads, directLane);
     }
 
     public ProxyOptions withAlwaysFullAuth(boolean always) {
         return new ProxyOptions(maxPacketSize, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
-                greetingPlugin, always, deprecateEof, ioThreads);
+                greetingPlugin, always, deprecateEof, ioThreads, directLane);
     }
 
     public ProxyOptions withDeprecateEof(boolean advertise) {
         return new ProxyOptions(maxPacketSize, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
-                greetingPlugin, alwaysFullAuth, advertise, ioThreads);
+                greetingPlugin, alwaysFullAuth, advertise, ioThreads, directLane);
     }
 
     public ProxyOptions withIoThreads(int threads) {
         return new ProxyOptions(maxPacketSize, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
-                greetingPlugin, alwaysFullAuth, deprecateEof, threads);
+                greetingPlugin, alwaysFullAuth, deprecateEof, threads, directLane);
+    }
+
+    public ProxyOptions withDirectLane(boolean enabled) {
+        return new ProxyOptions(maxPacketSize, writeTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
+                greetingPlugin, alwaysFullAuth, deprecateEof, ioThreads, enabled);
     }
 }

@@ -8,9 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.shardgate.proxy.protocol.PacketDecoder;
 import io.shardgate.proxy.protocol.PacketEncoder;
 
@@ -46,6 +44,8 @@ public final class ProxyServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final FrontendConnection.Shared shared;
+    private static final Transport TRANSPORT = Transport.best();
+
     private final PacketEncoder encoder = new PacketEncoder();
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
@@ -59,7 +59,8 @@ public final class ProxyServer implements AutoCloseable {
         this.shared = new FrontendConnection.Shared(Objects.requireNonNull(sessions, "sessions"),
                 Objects.requireNonNull(tls, "tls"), Objects.requireNonNull(options, "options"), new ConnectionRegistry(),
                 new ServerStatistics(), CachingSha2Password.withGeneratedKey(), new SecureRandom(),
-                Objects.requireNonNull(workers, "workers"));
+                Objects.requireNonNull(workers, "workers"),
+                options.directLane() ? new DirectLane(TRANSPORT) : null, TRANSPORT);
     }
 
     /**
@@ -71,11 +72,12 @@ public final class ProxyServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("the proxy is already listening on " + serverChannel.localAddress());
         }
-        acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        io = new MultiThreadIoEventLoopGroup(shared.options().ioThreads(), NioIoHandler.newFactory());
+        Transport transport = shared.transport();
+        acceptor = new MultiThreadIoEventLoopGroup(1, transport.handlers());
+        io = new MultiThreadIoEventLoopGroup(shared.options().ioThreads(), transport.handlers());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -1,0 +1,270 @@
+package io.shardgate.proxy.frontend;
+
+import io.shardgate.engine.DirectRoute;
+import io.shardgate.error.ErrorCode;
+import io.shardgate.proxy.backend.BackendLink;
+import io.shardgate.proxy.backend.BackendLinkException;
+import io.shardgate.proxy.backend.PrepareReply;
+import io.shardgate.proxy.protocol.ColumnCount;
+import io.shardgate.proxy.protocol.ColumnDefinition41;
+import io.shardgate.proxy.protocol.ComStmtExecute;
+import io.shardgate.proxy.protocol.EofPacket;
+import io.shardgate.proxy.protocol.ErrPacket;
+import io.shardgate.proxy.protocol.OkPacket;
+import io.shardgate.proxy.protocol.Packet;
+import io.shardgate.proxy.protocol.Payload;
+
+/**
+ * One prepared-statement execution on the direct lane, all on the client's event loop: prepare the
+ * statement on the backend link if the link has not yet, execute it there in the binary protocol,
+ * and relay the reply to the client: column definitions renamed to logical names, rows passed on
+ * as they are (no decoding), the end packet with this session's status flags. Back-pressure: while
+ * the client's channel is not writable, the backend link stops reading.
+ *
+ * <p>If the link cannot be had or is lost before anything reached the client, the statement
+ * {@linkplain Owner#fallBack falls back} to the engine; once the client has part of the reply, a
+ * lost link ends it with an error packet instead.
+ */
+final class DirectExecution implements BackendLink.Exchange {
+
+    /** The connection the execution reports to, on its event loop. */
+    interface Owner {
+        /** The reply is complete (rows, or an error) and the link is given back. */
+        void finished(DirectExecution execution, BackendLink link);
+
+        /**
+         * Nothing was sent to the client: run the statement through the engine instead; the link
+         * ({@link DirectExecution#link()}, if any) is the owner's to give back or close.
+         */
+        void fallBack(DirectExecution execution, BackendLinkException cause);
+
+        /** Status flags of the session, with {@code extra} added. */
+        int status(int extra);
+
+        /** The statement failed on its backend (for SHOW WARNINGS). */
+        void failedOnBackend(ErrPacket error);
+    }
+
+    private enum Stage { FIRST, DEFINITIONS, DEFINITIONS_END, ROWS, DONE }
+
+    private final DirectRequest request;
+    private final ClientOutput out;
+    private final ResultSetWriter results;
+    private final boolean deprecateEof;
+    private final io.netty.channel.Channel client;
+    private final Owner owner;
+    private final Packet original;
+    private BackendLink link;
+    private Stage stage = Stage.FIRST;
+    private long columnsLeft;
+    private boolean cancelled;
+
+    DirectExecution(DirectRequest request, Packet original, ClientOutput out, ResultSetWriter results,
+                    boolean deprecateEof, io.netty.channel.Channel client, Owner owner) {
+        this.request = request;
+        this.original = original;
+        this.out = out;
+        this.results = results;
+        this.deprecateEof = deprecateEof;
+        this.client = client;
+        this.owner = owner;
+    }
+
+    /** The client's packet, kept for a fall-back to the engine. */
+    Packet original() {
+        return original;
+    }
+
+    /** The backend link in use, or null before one is ready. */
+    BackendLink link() {
+        return link;
+    }
+
+    DirectRoute route() {
+        return request.route();
+    }
+
+    /** Runs on {@code ready}: prepares the statement there first if needed, then executes it. */
+    void start(BackendLink ready) {
+        link = ready;
+        if (cancelled) {
+            interrupted();
+            return;
+        }
+        String sql = request.route().sql();
+        BackendLink.Prepared prepared = link.prepared(sql);
+        if (prepared != null) {
+            execute(prepared);
+            return;
+        }
+        try {
+            link.send(PrepareReply.command(sql), new PrepareReply(statement -> {
+                link.remember(sql, statement);
+                execute(statement);
+            }, this::prepareFailed, this::onFailure));
+        } catch (RuntimeException e) {
+            owner.fallBack(this, new BackendLinkException(BackendLinkException.Kind.LOST, e.getMessage()));
+        }
+    }
+
+    private void execute(BackendLink.Prepared prepared) {
+        if (cancelled) {
+            interrupted();
+            return;
+        }
+        if (prepared.parameters() != request.values().size()) {
+            owner.fallBack(this, new BackendLinkException(BackendLinkException.Kind.UNSUITABLE,
+                    "the backend sees " + prepared.parameters() + " parameters, the route " + request.values().size()));
+            return;
+        }
+        try {
+            link.send(new ComStmtExecute(prepared.statementId(), ComStmtExecute.CURSOR_TYPE_NO_CURSOR, 1, true,
+                    request.types(), request.values()), this);
+        } catch (RuntimeException e) {
+            // a value the binary protocol cannot carry as bound: the engine converts it
+            owner.fallBack(this, new BackendLinkException(BackendLinkException.Kind.UNSUITABLE, e.getMessage()));
+        }
+    }
+
+    private void prepareFailed(ErrPacket error) {
+        stage = Stage.DONE;
+        owner.failedOnBackend(error);
+        out.write(error);
+        out.flush();
+        owner.finished(this, link);
+    }
+
+    @Override
+    public boolean onPacket(Packet packet) {
+        Payload payload = packet.payload();
+        boolean relayed = false;
+        try {
+            switch (stage) {
+                case FIRST -> {
+                    int header = payload.peekInt1();
+                    if (header == 0xFF) {
+                        ErrPacket error = ErrPacket.decode(payload);
+                        owner.failedOnBackend(error);
+                        out.write(error);
+                        return done();
+                    }
+                    if (header == 0x00) {
+                        OkPacket ok = OkPacket.decode(payload);
+                        out.write(OkPacket.of(ok.affectedRows(), ok.lastInsertId(), owner.status(0), ok.warnings()));
+                        return done();
+                    }
+                    columnsLeft = ColumnCount.decode(payload).count();
+                    out.write(new ColumnCount(columnsLeft));
+                    stage = Stage.DEFINITIONS;
+                }
+                case DEFINITIONS -> {
+                    out.write(logical(ColumnDefinition41.decode(payload)));
+                    if (--columnsLeft == 0) {
+                        stage = Stage.DEFINITIONS_END;
+                    }
+                }
+                case DEFINITIONS_END -> {
+                    if (!EofPacket.matches(payload)) {
+                        throw new IllegalStateException("expected EOF after the column definitions");
+                    }
+                    if (!deprecateEof) {
+                        out.write(new EofPacket(0, owner.status(0)));
+                    }
+                    stage = Stage.ROWS;
+                }
+                case ROWS -> {
+                    int header = payload.peekInt1();
+                    if (header == 0xFE && payload.readableBytes() < 9) {
+                        EofPacket end = EofPacket.decode(payload);
+                        results.writeEnd(owner.status(0), end.warnings());
+                        return done();
+                    }
+                    if (header == 0xFF) {
+                        ErrPacket error = ErrPacket.decode(payload);
+                        owner.failedOnBackend(error);
+                        out.write(error);
+                        return done();
+                    }
+                    out.writePayload(packet.content());
+                    relayed = true;
+                    if (!client.isWritable()) {
+                        link.channel().config().setAutoRead(false);
+                    }
+                }
+                case DONE -> throw new IllegalStateException("a packet after the end of the reply");
+            }
+            return false;
+        } finally {
+            if (!relayed) {
+                packet.release();
+            }
+        }
+    }
+
+    private boolean done() {
+        stage = Stage.DONE;
+        out.flush();
+        return true;
+    }
+
+    @Override
+    public void onReadComplete() {
+        out.flush();
+    }
+
+    @Override
+    public void onComplete() {
+        if (stage == Stage.DONE) {
+            owner.finished(this, link);
+        }
+    }
+
+    @Override
+    public void onFailure(BackendLinkException cause) {
+        if (stage == Stage.FIRST && !cancelled) {
+            owner.fallBack(this, cause);
+            return;
+        }
+        if (cancelled) {
+            interrupted();
+            return;
+        }
+        stage = Stage.DONE;
+        out.write(ErrPacket.of(ErrorCode.BACKEND_UNAVAILABLE, cause.getMessage() + " (on "
+                + request.route().server().describe() + "); the statement's result is incomplete"));
+        out.flush();
+        owner.finished(this, link);
+    }
+
+    /** The client's channel can take more: read from the backend again. */
+    void writable() {
+        if (link != null && client.isWritable()) {
+            link.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** KILL QUERY or the client went away: drop the backend connection (the server stops the query). */
+    void cancel() {
+        cancelled = true;
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    private void interrupted() {
+        stage = Stage.DONE;
+        if (client.isActive()) {
+            out.write(ErrPacket.of(ErrorCode.QUERY_INTERRUPTED));
+            out.flush();
+        }
+        owner.finished(this, link);
+    }
+
+    private ColumnDefinition41 logical(ColumnDefinition41 column) {
+        DirectRoute route = request.route();
+        String orgTable = route.logicalTable(column.orgTable());
+        return new ColumnDefinition41(orgTable == null || orgTable.isEmpty() ? "" : route.database(),
+                route.logicalTable(column.table()), orgTable, column.name(), column.orgName(), column.characterSet(),
+                column.columnLength(), column.type(), column.flags(), column.decimals());
+    }
+}
