@@ -188,7 +188,7 @@ class ReplicationTest {
             long id = evenId();
             insert(id, "within-bound");
             BackendServer laggingServer = server(0, 1);
-            awaitHealth(Duration.ofSeconds(10), "follower-1 reported more than 1 s behind",
+            awaitGroup(0, Duration.ofSeconds(10), "follower-1 reported more than 1 s behind",
                     health -> health.of(laggingServer).lagMillis() > 1000);
             for (int i = 0; i < 10; i++) {
                 assertThat(read("consistency=bounded", id)).as("bounded read " + i).isEqualTo("within-bound");
@@ -275,7 +275,7 @@ class ReplicationTest {
         stopped.execute("STOP SLAVE");
         long since = System.nanoTime();
         try {
-            awaitHealth(Duration.ofSeconds(3), "follower-1 out of rotation", h -> !h.of(stoppedServer).servesReads());
+            awaitGroup(0, Duration.ofSeconds(3), "follower-1 out of rotation", h -> !h.of(stoppedServer).servesReads());
             assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(3));
             for (int i = 0; i < 6; i++) {
                 assertThat(serverOf("SELECT @@server_id")).isEqualTo(g0.followers().get(1));
@@ -284,7 +284,7 @@ class ReplicationTest {
             stopped.execute("START SLAVE");
         }
         long restarted = System.nanoTime();
-        awaitHealth(Duration.ofSeconds(3), "follower-1 back in rotation", h -> h.of(stoppedServer).servesReads());
+        awaitGroup(0, Duration.ofSeconds(3), "follower-1 back in rotation", h -> h.of(stoppedServer).servesReads());
         assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(3));
         Set<MariaDbServer> answered = new HashSet<>();
         for (int i = 0; i < 6; i++) {
@@ -385,6 +385,13 @@ class ReplicationTest {
         Replicas replicas = engine.database(DATABASE).replicas();
         MariaDbCluster.await(timeout, () -> replicas.health().stream().allMatch(condition),
                 what + " (last seen: " + replicas.health() + ")");
+    }
+
+    private static void awaitGroup(int group, Duration timeout, String what,
+                                   java.util.function.Predicate<GroupHealth> condition) {
+        Replicas replicas = engine.database(DATABASE).replicas();
+        MariaDbCluster.await(timeout, () -> condition.test(replicas.health("g" + group)),
+                what + " (last seen: " + replicas.health("g" + group) + ")");
     }
 
     private static void insert(long id, String value) throws SQLException {
