@@ -302,8 +302,7 @@ final class ShardingSession implements EngineSession {
         }
         generatedKeys = keys;
         if (pooled != null) {
-            positions.wrote(pooled.written());
-            db.replicas().acknowledge(pooled.written(), db.replicas().ack(statement.hints()));
+            db.replicas().afterWrite(pooled, positions, statement.hints());
         }
         return new UpdateResult(affectedRows(plan, executed), insertId, List.copyOf(statementWarnings));
     }
@@ -562,23 +561,13 @@ final class ShardingSession implements EngineSession {
         if (tx == null) {
             return;
         }
+        // the replicas read each written group's commit position (read-your-writes, writes.ack)
         LogicalDatabase db = tx.database() == null ? null : engine.database(tx.database());
-        if (db == null || transactionWrites.isEmpty()) {
+        if (db == null) {
             tx.commit();
-            return;
+        } else {
+            db.replicas().commit(tx, transactionWrites, positions);
         }
-        java.util.Map<String, String> committed = new java.util.LinkedHashMap<>();
-        tx.observeCommits((leader, connection) -> {
-            if (transactionWrites.contains(leader.group())) {
-                String position = db.replicas().lastCommit(leader, connection);
-                if (position != null) {
-                    committed.put(leader.group(), position);
-                }
-            }
-        });
-        tx.commit();
-        positions.wrote(committed);
-        db.replicas().acknowledge(committed, db.replicas().ack(java.util.Map.of()));
     }
 
     @Override

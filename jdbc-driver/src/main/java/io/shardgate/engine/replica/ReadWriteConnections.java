@@ -69,7 +69,9 @@ public final class ReadWriteConnections implements ConnectionSource {
         GroupHealth health = replicas.health(unit.group());
         if (unit.role() == RouteUnit.Role.LEADER || health == null) {
             BackendServer leader = backends.leader(unit.group());
-            return new PooledLease(leader, backends.connect(leader, variables), write && health != null);
+            // a write's position matters only where followers could serve the session's reads or ack it
+            boolean recordsCommit = write && health != null && health.servers().size() > 1;
+            return new PooledLease(leader, backends.connect(leader, variables), recordsCommit);
         }
         List<BackendServer> followers = replicas.readableFollowers(health);
         if (consistency == ReadRule.Consistency.BOUNDED) {

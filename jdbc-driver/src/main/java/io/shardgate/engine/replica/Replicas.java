@@ -4,7 +4,7 @@ import io.shardgate.engine.backend.BackendServer;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.backend.ServerStates;
 import io.shardgate.engine.backend.SessionVariables;
-import io.shardgate.engine.execute.ConnectionSource;
+import io.shardgate.engine.transaction.Transaction;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.config.GroupRule;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -147,8 +148,42 @@ public final class Replicas implements ServerStates, AutoCloseable {
         new WriteAcknowledgement(this, waiters).await(positionsByGroup, ack, writes().ackTimeout());
     }
 
+    /**
+     * After an autocommit write: remembers each group's commit position for the session and waits
+     * for the acknowledgement the statement needs (its {@code ack} hint, else writes.ack).
+     */
+    public void afterWrite(ReadWriteConnections connections, SessionPositions positions, Map<String, String> hints) {
+        Map<String, String> written = connections.written();
+        positions.wrote(written);
+        acknowledge(written, ack(hints));
+    }
+
+    /**
+     * Commits an explicit transaction; for the groups it wrote to, reads each commit's position
+     * before the connection goes back to its pool, remembers it for the session, and waits for
+     * writes.ack.
+     */
+    public void commit(Transaction transaction, Set<String> writtenGroups, SessionPositions positions) {
+        if (writtenGroups.isEmpty()) {
+            transaction.commit();
+            return;
+        }
+        Map<String, String> committed = new LinkedHashMap<>();
+        transaction.observeCommits((leader, connection) -> {
+            if (writtenGroups.contains(leader.group())) {
+                String position = lastCommit(leader, connection);
+                if (position != null) {
+                    committed.put(leader.group(), position);
+                }
+            }
+        });
+        transaction.commit();
+        positions.wrote(committed);
+        acknowledge(committed, writes().ack());
+    }
+
     /** Reads the position of the transaction {@code connection} just committed, or null when it cannot be known. */
-    public String lastCommit(BackendServer server, Connection connection) {
+    String lastCommit(BackendServer server, Connection connection) {
         if (!monitors.containsKey(server.group())) {
             return null;
         }

@@ -169,6 +169,13 @@ class ReplicationTest {
                     assertThat(read(c, "consistency=session", id)).isEqualTo("mine-" + i);
                 }
             }
+            // a write committed by an explicit transaction counts the same
+            long id = evenId();
+            c.setAutoCommit(false);
+            insert(c, id, "in-a-transaction");
+            c.commit();
+            c.setAutoCommit(true);
+            assertThat(read(c, "consistency=session", id)).isEqualTo("in-a-transaction");
         } finally {
             g0.followers().forEach(MariaDbCluster::resumeApplying);
         }
