@@ -106,7 +106,10 @@ public final class ReadWriteConnections implements ConnectionSource {
             return firstReachable(caughtUp, group);
         }
         if (!followers.isEmpty()) {
-            Lease lease = tryConnect(followers.get(0));
+            // none is known to have it yet: wait on the one least behind, the likeliest to get there
+            BackendServer nearest = followers.stream()
+                    .min(java.util.Comparator.comparingLong(f -> lagOrMax(health.of(f)))).orElseThrow();
+            Lease lease = tryConnect(nearest);
             if (lease != null) {
                 if (waitFor(lease, wanted, replicas.reads().sessionWait().toMillis() / 1000.0)) {
                     return lease;
@@ -155,6 +158,10 @@ public final class ReadWriteConnections implements ConnectionSource {
             lease.release();
         }
         return onLeader;
+    }
+
+    private static long lagOrMax(ServerHealth health) {
+        return health.lagMillis() < 0 ? Long.MAX_VALUE : health.lagMillis();
     }
 
     private boolean covers(BackendServer follower, String applied, String wanted) {

@@ -301,6 +301,29 @@ class ReplicationTest {
     }
 
     @Test
+    void aFollowerThatGoesDownLeavesRotationWithinThreeSecondsAndComesBackWhenRestarted() throws SQLException {
+        MariaDbCluster.Group g0 = cluster.group(0);
+        MariaDbServer down = g0.followers().get(1);
+        BackendServer downServer = server(0, 2);
+        down.stop();
+        long since = System.nanoTime();
+        try {
+            awaitGroup(0, Duration.ofSeconds(3), "follower-2 out of rotation", h -> !h.of(downServer).servesReads());
+            assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(3));
+            assertThat(engine.database(DATABASE).replicas().health("g0").of(downServer).state(false)).isEqualTo("down");
+            for (int i = 0; i < 6; i++) {
+                assertThat(serverOf("SELECT @@server_id")).isEqualTo(g0.followers().get(0));
+            }
+        } finally {
+            down.restart();
+            down.execute("SET GLOBAL read_only = 1"); // not persisted: the fixture's followers are read-only
+        }
+        long restarted = System.nanoTime();
+        awaitGroup(0, Duration.ofSeconds(3), "follower-2 back in rotation", h -> h.of(downServer).servesReads());
+        assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void leaderDownFailsWritesFastNamingTheServerWhileEventualReadsContinue() throws SQLException {
         MariaDbCluster.Group g1 = cluster.group(1);
         long id = oddId();
