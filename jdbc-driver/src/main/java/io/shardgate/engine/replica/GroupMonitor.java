@@ -34,6 +34,11 @@ import java.util.Properties;
 public final class GroupMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupMonitor.class);
+    /**
+     * Leader positions kept for lag: at most one per check, so at least 1000 checks (8 minutes at
+     * 500 ms) back. A follower missing even the oldest is reported that far behind, which is a
+     * lower bound then, but far beyond any sensible max-lag.
+     */
     private static final int MAX_SAMPLES = 1000;
 
     private final String group;
