@@ -28,6 +28,19 @@ class ReplicaUnitsTest {
     }
 
     @Test
+    void aMySqlGtidSetCoversAnotherWhenItContainsEveryTransactionOfIt() {
+        MySqlReplication dialect = new MySqlReplication();
+        String a = "3E11FA47-71CA-11E1-9E33-C80AA9429562";
+        String b = "2174B383-5441-11E8-B90A-C80AA9429562";
+        assertThat(dialect.covers(a + ":1-20", a + ":5-20")).isTrue();
+        assertThat(dialect.covers(a + ":1-20", a + ":21")).isFalse();
+        assertThat(dialect.covers(a + ":1-5:11-18,\n" + b + ":1-2", a.toLowerCase() + ":12-14," + b + ":2")).isTrue();
+        assertThat(dialect.covers(a + ":1-5:11-18", a + ":5-11")).as("a gap 6-10").isFalse();
+        assertThat(dialect.covers(a + ":1-5", b + ":1")).isFalse();
+        assertThat(dialect.covers(a + ":1-5", "")).isTrue();
+    }
+
+    @Test
     void theServerKindComesFromItsVersionString() {
         assertThat(ReplicationDialect.forVersion("11.4.2-MariaDB-log")).isInstanceOf(MariaDbReplication.class);
         assertThat(ReplicationDialect.forVersion("8.4.0")).isInstanceOf(MySqlReplication.class);
