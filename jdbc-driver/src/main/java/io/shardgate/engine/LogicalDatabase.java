@@ -3,6 +3,7 @@ package io.shardgate.engine;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.metadata.PhysicalNames;
 import io.shardgate.engine.metadata.TableCatalog;
+import io.shardgate.engine.replica.Replicas;
 import io.shardgate.rules.config.RuleSet;
 
 /** One logical database of an engine: its rules, router, backend pools and logical schema. */
@@ -13,6 +14,7 @@ public final class LogicalDatabase implements AutoCloseable {
     private final Backends backends;
     private final PhysicalNames names;
     private final TableCatalog catalog;
+    private final Replicas replicas;
 
     LogicalDatabase(RuleSet rules, StatementRouter router) {
         this.rules = rules;
@@ -20,6 +22,7 @@ public final class LogicalDatabase implements AutoCloseable {
         this.backends = new Backends(rules);
         this.names = new PhysicalNames(rules);
         this.catalog = new TableCatalog(rules, backends, names);
+        this.replicas = new Replicas(rules, backends);
     }
 
     public String name() {
@@ -46,8 +49,14 @@ public final class LogicalDatabase implements AutoCloseable {
         return catalog;
     }
 
+    /** Health, leaders and follower choice of the database's groups. */
+    public Replicas replicas() {
+        return replicas;
+    }
+
     @Override
     public void close() {
+        replicas.close();
         backends.close();
     }
 }

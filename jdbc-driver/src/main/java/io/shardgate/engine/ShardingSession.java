@@ -4,7 +4,8 @@ import io.shardgate.engine.backend.SessionVariables;
 import io.shardgate.engine.execute.ConnectionSource;
 import io.shardgate.engine.execute.Executed;
 import io.shardgate.engine.execute.PlanExecutor;
-import io.shardgate.engine.execute.PooledConnections;
+import io.shardgate.engine.replica.ReadWriteConnections;
+import io.shardgate.engine.replica.SessionPositions;
 import io.shardgate.engine.execute.ResultSetCursor;
 import io.shardgate.engine.execute.RunningStatements;
 import io.shardgate.engine.merge.ResultMerger;
@@ -56,6 +57,9 @@ final class ShardingSession implements EngineSession {
     private final Engine engine;
     private final SessionVariables variables = new SessionVariables();
     private final RunningStatements running = new RunningStatements();
+    /** The session's last write per group, and the groups the open transaction wrote to (read-your-writes). */
+    private final SessionPositions positions = new SessionPositions();
+    private final Set<String> transactionWrites = new LinkedHashSet<>();
     private String database;
     private boolean autocommit = true;
     private Transaction transaction;
@@ -220,6 +224,10 @@ final class ShardingSession implements EngineSession {
         if (statement instanceof AdminStatement admin && admin.command() == AdminStatement.Command.EXPLAIN_ROUTE) {
             return explainRoute(admin, parameters);
         }
+        if (statement instanceof AdminStatement admin && (admin.command() == AdminStatement.Command.SHOW_GROUPS
+                || admin.command() == AdminStatement.Command.SHOW_RULES)) {
+            return new ReplicaShow(engine).answer(admin.command());
+        }
         if (statement instanceof KillStatement || statement instanceof AdminStatement) {
             throw new ShardgateException(ErrorCode.NOT_SUPPORTED, statement.kind() + " through the engine; "
                     + "the Shardgate proxy answers it");
@@ -303,13 +311,19 @@ final class ShardingSession implements EngineSession {
             statementWarnings.add(new EngineWarning("Warning", flag.kind().warningCode(), flag.message()));
         }
         ConnectionSource source;
+        ReadWriteConnections pooled = null;
+        boolean writes = shape(statement) != PlanExecutor.Shape.QUERY;
         if (!ddl && (transaction != null || !autocommit)) {
             Transaction tx = openTransaction();
             tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction());
             statementWarnings.addAll(tx.join(plan.groups(), plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_TRANSACTION)));
+            if (writes) {
+                transactionWrites.addAll(plan.groups());
+            }
             source = tx;
         } else {
-            source = new PooledConnections(db.backends(), variables, ddl);
+            source = pooled = db.replicas().connections(variables, ddl, writes, positions,
+                    db.replicas().consistency(statement.hints()));
         }
         Executed executed = engine.planExecutor().execute(plan.units(), parameters, source, shape(statement), running);
         statementWarnings.addAll(executed.warnings());
@@ -326,6 +340,9 @@ final class ShardingSession implements EngineSession {
             lastInsertId = insertId;
         }
         generatedKeys = keys;
+        if (pooled != null) {
+            db.replicas().afterWrite(pooled, positions, statement.hints());
+        }
         return new UpdateResult(affectedRows(plan, executed), insertId, List.copyOf(statementWarnings));
     }
 
@@ -551,6 +568,7 @@ final class ShardingSession implements EngineSession {
 
     private Transaction openTransaction() {
         if (transaction == null) {
+            transactionWrites.clear();
             transaction = new Transaction(variables, nextTransactionIsolation);
         }
         return transaction;
@@ -579,8 +597,15 @@ final class ShardingSession implements EngineSession {
         Transaction tx = transaction;
         transaction = null;
         nextTransactionIsolation = null;
-        if (tx != null) {
+        if (tx == null) {
+            return;
+        }
+        // the replicas read each written group's commit position (read-your-writes, writes.ack)
+        LogicalDatabase db = tx.database() == null ? null : engine.database(tx.database());
+        if (db == null) {
             tx.commit();
+        } else {
+            db.replicas().commit(tx, transactionWrites, positions);
         }
     }
 
@@ -641,6 +666,7 @@ final class ShardingSession implements EngineSession {
         warnings = List.of();
         lastInsertId = 0;
         generatedKeys = List.of();
+        positions.clear();
     }
 
     @Override

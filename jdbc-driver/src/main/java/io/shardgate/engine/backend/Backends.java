@@ -31,6 +31,7 @@ public final class Backends implements AutoCloseable {
     private final Map<BackendServer, HikariDataSource> pools = new LinkedHashMap<>();
     private final VariableReplay replay = new VariableReplay();
     private boolean closed;
+    private volatile ServerStates states;
 
     public Backends(RuleSet rules) {
         this.rules = rules;
@@ -49,16 +50,33 @@ public final class Backends implements AutoCloseable {
         return serversByGroup.values().stream().flatMap(List::stream).toList();
     }
 
+    /** The group's current leader: the configured one, or a follower promoted outside Shardgate. */
     public BackendServer leader(String group) {
-        return serversOf(group).get(0);
+        List<BackendServer> servers = serversOf(group);
+        ServerStates known = states;
+        BackendServer current = known == null ? null : known.leader(group);
+        return current != null ? current : servers.get(0);
+    }
+
+    /** The configured servers of {@code group}: its leader first, then its followers. */
+    public List<BackendServer> servers(String group) {
+        return serversOf(group);
     }
 
     /**
-     * The server that runs a plain read on {@code group}. For now always the leader: choosing a
-     * follower by balance, health, lag and the consistency level belongs here, and only here.
+     * The server that runs a plain read on {@code group} without session context: a follower the
+     * health checks allow under the database's consistency level, else the leader. Session-aware
+     * choices (read-your-writes, strong) are made by {@code io.shardgate.engine.replica.Replicas}.
      */
     public BackendServer reader(String group) {
-        return leader(group);
+        ServerStates known = states;
+        BackendServer reader = known == null ? null : known.reader(group);
+        return reader != null ? reader : leader(group);
+    }
+
+    /** Lets health checks decide leaders and fail statements to servers known to be down at once. */
+    public void attach(ServerStates states) {
+        this.states = states;
     }
 
     /** The server a route unit needs: the leader for {@link RouteUnit.Role#LEADER}, else {@link #reader}. */
@@ -72,6 +90,11 @@ public final class Backends implements AutoCloseable {
      * group's connection timeout.
      */
     public Connection connect(BackendServer server) {
+        ServerStates known = states;
+        String down = known == null ? null : known.unavailable(server);
+        if (down != null) {
+            throw new ShardgateException(ErrorCode.BACKEND_UNAVAILABLE, server.describe() + " is unavailable: " + down);
+        }
         HikariDataSource pool = pool(server);
         try {
             return pool.getConnection();
@@ -120,6 +143,12 @@ public final class Backends implements AutoCloseable {
     public synchronized int activeConnections(BackendServer server) {
         HikariDataSource pool = pools.get(server);
         return pool == null || pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    /** The pool size of {@code server}'s group (pool.max-size). */
+    public int maxConnections(BackendServer server) {
+        GroupRule.Pool sizes = rules.groups().get(server.group()).pool();
+        return (sizes == null ? GroupRule.Pool.DEFAULT : sizes).maxSize();
     }
 
     public RuleSet rules() {

@@ -48,6 +48,7 @@ public final class Transaction implements ConnectionSource {
     private final Map<String, Integer> joinedAtSavepoint = new HashMap<>();
     private final List<String> savepoints = new ArrayList<>();
     private boolean ended;
+    private java.util.function.BiConsumer<BackendServer, Connection> commitObserver;
 
     /**
      * @param isolation isolation level for this transaction only (SET TRANSACTION ISOLATION LEVEL
@@ -204,6 +205,9 @@ public final class Transaction implements ConnectionSource {
                 try {
                     entry.getValue().commit();
                     committed.add(entry.getKey());
+                    if (commitObserver != null) {
+                        commitObserver.accept(backends.leader(entry.getKey()), entry.getValue());
+                    }
                 } catch (SQLException e) {
                     List<String> rest = new ArrayList<>(connections.keySet());
                     rest.removeAll(committed);
@@ -221,6 +225,14 @@ public final class Transaction implements ConnectionSource {
         } finally {
             end();
         }
+    }
+
+    /**
+     * Called with each group's leader and connection right after that group commits, before the
+     * connection goes back to the pool (to read the position of what it committed).
+     */
+    public void observeCommits(java.util.function.BiConsumer<BackendServer, Connection> observer) {
+        this.commitObserver = observer;
     }
 
     /** Rolls back every group; errors are logged, since the connections are discarded anyway. */
