@@ -192,9 +192,15 @@ final class ShardingSession implements EngineSession {
             return null;
         }
         RouteUnit unit = plan.units().get(0);
-        BackendServer server = db.backends().serverFor(unit);
-        if (!server.dialect().understandsMysqlVariables()) {
-            return null; // not a MySQL-protocol server (H2)
+        BackendServer server;
+        try {
+            server = db.replicas().connections(variables, false, false, positions,
+                    db.replicas().consistency(statement.hints())).chooseWithoutWaiting(unit);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (server == null || !server.dialect().understandsMysqlVariables()) {
+            return null; // the choice needs a round trip, or not a MySQL-protocol server (H2)
         }
         running.reset();
         generatedKeys = List.of();

@@ -85,6 +85,35 @@ public final class ReadWriteConnections implements ConnectionSource {
         };
     }
 
+    /**
+     * The server {@link #lease} would read {@code unit} from, when choosing it needs no round trip
+     * (no wait for a GTID position, no read of the leader's position); null when it does. For a
+     * front end that runs the statement over its own connection to that server (the proxy's direct lane).
+     */
+    public BackendServer chooseWithoutWaiting(RouteUnit unit) {
+        GroupHealth health = replicas.health(unit.group());
+        BackendServer leader = backends.leader(unit.group());
+        if (unit.role() == RouteUnit.Role.LEADER || health == null) {
+            return leader;
+        }
+        List<BackendServer> followers = replicas.readableFollowers(health);
+        if (followers.isEmpty()) {
+            return leader; // what every level falls back to
+        }
+        if (consistency == ReadRule.Consistency.BOUNDED) {
+            followers = Replicas.withinLag(health, followers, replicas.reads().maxLag());
+        }
+        followers = replicas.chooser().order(unit.group(), followers);
+        String wanted = consistency == ReadRule.Consistency.SESSION ? positions.lastWrite(unit.group()) : null;
+        return switch (consistency) {
+            case EVENTUAL, BOUNDED -> followers.isEmpty() ? leader : followers.get(0);
+            case SESSION -> wanted == null ? (followers.isEmpty() ? leader : followers.get(0))
+                    : followers.stream().filter(f -> covers(f, health.of(f).position(), wanted)).findFirst()
+                    .orElse(null);
+            case STRONG -> null;
+        };
+    }
+
     private Lease firstReachable(List<BackendServer> followers, String group) {
         for (BackendServer follower : followers) {
             Lease lease = tryConnect(follower);
