@@ -11,6 +11,7 @@ import io.shardgate.engine.merge.ResultMerger;
 import io.shardgate.engine.merge.RowStream;
 import io.shardgate.engine.metadata.ColumnMetas;
 import io.shardgate.engine.metadata.LocalColumns;
+import io.shardgate.engine.observe.StatementEvent;
 import io.shardgate.engine.transaction.Transaction;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
@@ -62,6 +63,9 @@ final class ShardingSession implements EngineSession {
     private long lastInsertId;
     private List<Long> generatedKeys = List.of();
     private boolean closed;
+    /** The route and rules of the running statement, for the engine's observers (null until routed). */
+    private RoutePlan observedPlan;
+    private io.shardgate.rules.config.RuleSet observedRules;
 
     ShardingSession(Engine engine) {
         this.engine = engine;
@@ -77,6 +81,7 @@ final class ShardingSession implements EngineSession {
             statement = engine.analyze(sql);
         } catch (ShardgateException e) {
             warnings = List.of(new EngineWarning("Error", e.code().mysqlCode(), e.getMessage()));
+            engine.observer().statementExecuted(new StatementEvent(null, null, parameters, null, 0, e));
             throw e;
         }
         return execute(statement, parameters);
@@ -147,6 +152,10 @@ final class ShardingSession implements EngineSession {
         if (!isWarningsQuery(statement)) {
             warnings = List.of();
         }
+        long start = System.nanoTime();
+        observedPlan = null;
+        observedRules = null;
+        ShardgateException failure = null;
         try {
             ExecutionResult result = dispatch(statement, parameters == null ? List.of() : parameters);
             if (!isWarningsQuery(statement)) {
@@ -154,6 +163,7 @@ final class ShardingSession implements EngineSession {
             }
             return result;
         } catch (ShardgateException e) {
+            failure = e;
             afterError(e);
             throw e;
         } catch (RuntimeException e) {
@@ -161,8 +171,12 @@ final class ShardingSession implements EngineSession {
             log.error("statement failed unexpectedly: {}", abbreviate(statement.sql()), e);
             ShardgateException error = new ShardgateException(ErrorCode.INTERNAL, e, "internal error in Shardgate ("
                     + e + ") running '" + abbreviate(statement.sql()) + "'; please report it");
+            failure = error;
             afterError(error);
             throw error;
+        } finally {
+            engine.observer().statementExecuted(new StatementEvent(observedRules, statement,
+                    parameters == null ? List.of() : parameters, observedPlan, System.nanoTime() - start, failure));
         }
     }
 
@@ -253,6 +267,8 @@ final class ShardingSession implements EngineSession {
             throw new ShardgateException(ErrorCode.NOT_SUPPORTED, statement.kind() + " statement '"
                     + abbreviate(statement.sql()) + "' in the engine");
         }
+        observedPlan = plan;
+        observedRules = db.rules();
         ResultMerger.checkSupported(plan.merge(), plan.units().size());
         refuseUnfederatedJoin(plan);
         boolean ddl = statement.kind() == StatementKind.DDL;
