@@ -6,7 +6,7 @@ import io.shardgate.sql.lex.TokenType;
 
 /**
  * A statement's digest: its tokens with every literal (string, number, hex, bit) replaced by
- * {@code ?} and comments dropped (they may hold values too), one space between tokens. What the
+ * {@code ?} and comments dropped (they may hold values too); one space where the text had any. What the
  * log shows of a statement, so that user data and secrets never reach the log, and statements
  * that differ only in their values read alike. Long digests are cut at {@value #MAX_LENGTH} chars.
  */
@@ -31,16 +31,12 @@ public final class SqlDigest {
                 case STRING, NUMBER, HEX, BIT, PARAM -> "?";
                 default -> tokens.text(i);
             };
-            if (digest.length() > 0 && !(type == TokenType.SYMBOL && (text.equals(",") || text.equals(")")
-                    || text.equals("."))) && !endsWith(digest, "(") && !endsWith(digest, ".")) {
-                digest.append(' ');
+            if (digest.length() > 0 && tokens.start(i) > tokens.end(i - 1)) {
+                digest.append(' '); // where the statement had space (or a comment): one space
             }
             digest.append(text);
         }
         return digest.length() > MAX_LENGTH ? digest.substring(0, MAX_LENGTH) + "..." : digest.toString();
     }
 
-    private static boolean endsWith(StringBuilder text, String suffix) {
-        return text.length() >= suffix.length() && text.substring(text.length() - suffix.length()).equals(suffix);
-    }
 }
