@@ -18,10 +18,14 @@ public final class HangupSignal {
     private HangupSignal() {
     }
 
-    /** Installs the handler; returns false when this platform does not deliver SIGHUP to Java. */
-    public static boolean install(RuleReloader reloader) {
+    /**
+     * Installs the handler; the returned handle puts the previous one back. When this platform does
+     * not deliver SIGHUP to Java, logs why and returns a handle that does nothing.
+     */
+    public static AutoCloseable install(RuleReloader reloader) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> {
+            Signal hup = new Signal("HUP");
+            sun.misc.SignalHandler previous = Signal.handle(hup, signal -> {
                 Thread thread = new Thread(() -> {
                     LOG.info("SIGHUP: reloading the rule files");
                     reloader.reload(); // logs the outcome, with every problem when the files are rejected
@@ -29,10 +33,10 @@ public final class HangupSignal {
                 thread.setDaemon(true);
                 thread.start();
             });
-            return true;
+            return () -> Signal.handle(hup, previous);
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             LOG.warn("SIGHUP cannot be handled here ({}); reload the rules with RELOAD SHARDGATE RULES", e.toString());
-            return false;
+            return () -> { };
         }
     }
 }

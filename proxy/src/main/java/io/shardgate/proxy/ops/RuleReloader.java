@@ -33,6 +33,8 @@ public final class RuleReloader {
     private final Supplier<List<RuleSet>> files;
     private final Function<List<RuleSet>, Integer> swap;
     private final Supplier<Integer> currentGeneration;
+    private int attempts;
+    private Outcome last;
 
     /**
      * @param files             reads and validates the rule files (throws RuleValidationException); null
@@ -49,6 +51,21 @@ public final class RuleReloader {
     }
 
     public synchronized Outcome reload() {
+        attempts++;
+        last = load();
+        return last;
+    }
+
+    /** Reloads tried so far (successful or not), and the outcome of the last one (null before any). */
+    public synchronized int attempts() {
+        return attempts;
+    }
+
+    public synchronized Outcome last() {
+        return last;
+    }
+
+    private Outcome load() {
         if (files == null) {
             return new Outcome(false, currentGeneration.get(), List.of(), List.of("this server was not started from "
                     + "rule files (it runs embedded rules), so there is nothing to reload; restart it with --config"));

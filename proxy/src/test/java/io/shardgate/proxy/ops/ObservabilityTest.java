@@ -80,6 +80,20 @@ class ObservabilityTest {
     }
 
     @Test
+    void followerLagReportedThroughTheEngineHookIsAGauge() throws Exception {
+        io.shardgate.engine.backend.BackendServer leader = shop.server.engine().database("shop").backends().servers().get(0);
+        io.shardgate.engine.backend.BackendServer follower = new io.shardgate.engine.backend.BackendServer("shop", "g0", 0,
+                leader.source());
+        shop.server.engine().observer().followerLag(new io.shardgate.engine.observe.FollowerLag(follower,
+                java.time.Duration.ofMillis(1500)));
+        assertThat(Scrape.of(shop.server.adminPort()).value("shardgate_follower_lag_seconds", "database=\"shop\"",
+                "group=\"g0\"", "follower=\"follower-1\"")).isEqualTo(1.5);
+        shop.server.engine().observer().followerLag(new io.shardgate.engine.observe.FollowerLag(follower, null));
+        assertThat(Scrape.of(shop.server.adminPort()).value("shardgate_follower_lag_seconds", "follower=\"follower-1\""))
+                .isNaN();
+    }
+
+    @Test
     void hotspotViewFindsTheHotKeyAndTheHotShard() throws Exception {
         try (Connection connection = shop.connect();
              PreparedStatement select = connection.prepareStatement("SELECT name FROM users WHERE id = ?")) {
