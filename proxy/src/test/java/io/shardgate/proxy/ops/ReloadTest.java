@@ -41,6 +41,13 @@ class ReloadTest {
         shop = OpsShop.start(directory);
     }
 
+    /** Each test starts on the first version of the rules. */
+    @org.junit.jupiter.api.AfterEach
+    void restore() {
+        shop.rewrite(OpsShop.rules(shop.g0, shop.g1, ""));
+        assertThat(shop.server.reload().reloaded()).isTrue();
+    }
+
     @AfterAll
     static void stop() {
         shop.close();
@@ -123,6 +130,29 @@ class ReloadTest {
         }
         assertThat(errors).isEmpty();
         assertThat(statements.get()).isGreaterThan(100);
+    }
+
+    @Test
+    void serverPreparedStatementsKeepWorkingAcrossAReload() throws Exception {
+        try (Connection connection = DriverManager.getConnection(shop.url() + "&useServerPrepStmts=true",
+                "app", OpsShop.PASSWORD);
+             PreparedStatement user = connection.prepareStatement("SELECT name FROM users WHERE id = ?");
+             PreparedStatement local = connection.prepareStatement("SELECT @@autocommit, DATABASE()")) {
+            for (int round = 0; round < 3; round++) {
+                user.setLong(1, 2);
+                try (ResultSet rows = user.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("grace");
+                }
+                try (ResultSet rows = local.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                    assertThat(rows.getString(2)).isEqualTo("shop");
+                }
+                shop.rewrite(round % 2 == 0 ? v2() : OpsShop.rules(shop.g0, shop.g1, ""));
+                assertThat(shop.server.reload().reloaded()).isTrue();
+            }
+        }
     }
 
     /** The variant EXPLAIN ROUTE prints for a write to coupons, lower-case. */
