@@ -124,6 +124,7 @@ class ObservabilityTest {
         Scrape metrics = Scrape.of(shop.server.adminPort());
         assertThat(metrics.value("shardgate_hot_key_share", "table=\"users\"", "rank=\"1\"")).isGreaterThan(0.6);
         assertThat(metrics.has("shardgate_shard_traffic_share", "table=\"users\"")).isTrue();
+        assertThat(metrics.value("shardgate_shard_statements_total", "table=\"users\"")).isGreaterThanOrEqualTo(300);
         // key values are personal data: never in metric labels
         assertThat(metrics.text).doesNotContain("\"17\"");
     }
