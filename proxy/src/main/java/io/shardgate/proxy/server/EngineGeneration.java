@@ -25,8 +25,11 @@ final class EngineGeneration {
     private final EngineSessions sessions;
     /** Holders: 1 for being current, plus one per session; 0 means closed for good. */
     private final AtomicInteger holders = new AtomicInteger(1);
+    private final Runnable onClosed;
 
-    EngineGeneration(int number, List<RuleSet> rules, Engine engine, EngineSessions sessions) {
+    /** @param onClosed called once the engine is closed (the owner forgets the generation) */
+    EngineGeneration(int number, List<RuleSet> rules, Engine engine, EngineSessions sessions, Runnable onClosed) {
+        this.onClosed = onClosed;
         this.number = number;
         this.rules = List.copyOf(rules);
         this.engine = engine;
@@ -67,6 +70,7 @@ final class EngineGeneration {
         if (holders.decrementAndGet() == 0) {
             LOG.info("rules generation {} closed: its last session moved to newer rules", number);
             engine.close();
+            onClosed.run();
         }
     }
 

@@ -37,6 +37,8 @@ final class GenerationSession implements EngineSession {
     private final Set<SqlStatement> preparedHere = Collections.newSetFromMap(new WeakHashMap<>());
     private final Map<SqlStatement, SqlStatement> preparedAgain = new WeakHashMap<>();
     private boolean closed;
+    /** A generation that refused this session (its database or account is gone): not tried again. */
+    private EngineGeneration refused;
 
     GenerationSession(ReloadableSessions owner, EngineGeneration generation, EngineSession delegate, ClientLogin login) {
         this.owner = owner;
@@ -48,7 +50,8 @@ final class GenerationSession implements EngineSession {
     // ---- moving to new rules ------------------------------------------------------------------
 
     private EngineSession current() {
-        if (!closed && owner.current() != generation && !delegate.inTransaction()) {
+        EngineGeneration latest = owner.current();
+        if (!closed && latest != generation && latest != refused && !delegate.inTransaction()) {
             move();
         }
         return delegate;
@@ -65,6 +68,7 @@ final class GenerationSession implements EngineSession {
                     keepDatabase ? database : null, login.foundRows(), login.attributes(), login.collationId()));
             carryState(old, moved);
         } catch (RuntimeException e) {
+            refused = next;
             next.release();
             // the new rules do not accept this session as it is (its database or account is gone):
             // it stays on the old rules until it ends, rather than failing under the client

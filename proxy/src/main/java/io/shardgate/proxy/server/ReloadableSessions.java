@@ -26,7 +26,7 @@ public final class ReloadableSessions implements SessionFactory {
     private final Function<List<RuleSet>, Engine> engines;
     private final long maxPacketSize;
     private final AtomicReference<EngineGeneration> current = new AtomicReference<>();
-    /** Generations not closed yet (current and retired ones still in use), to close them all at shutdown. */
+    /** Generations not closed yet (the current one and retired ones still in use), to close them all at shutdown. */
     private final Set<EngineGeneration> live = ConcurrentHashMap.newKeySet();
     private volatile AdminCommands admin;
     private int generations;
@@ -45,12 +45,13 @@ public final class ReloadableSessions implements SessionFactory {
     /** Makes {@code rules} current; returns the new generation's number. The old one closes once unused. */
     public synchronized int swap(List<RuleSet> rules) {
         Engine engine = engines.apply(rules);
+        EngineGeneration[] self = new EngineGeneration[1];
         EngineGeneration next = new EngineGeneration(++generations, rules, engine,
-                new EngineSessions(engine, rules, maxPacketSize));
+                new EngineSessions(engine, rules, maxPacketSize), () -> live.remove(self[0]));
+        self[0] = next;
         live.add(next);
         EngineGeneration previous = current.getAndSet(next);
         if (previous != null) {
-            live.remove(previous);
             previous.release();
         }
         return next.number();
@@ -114,13 +115,19 @@ public final class ReloadableSessions implements SessionFactory {
         return current.get().sessions().serverVersion();
     }
 
-    /** Closes every engine still open (sessions are expected to be closed already). */
+    /**
+     * Closes every engine still open, the current one and retired ones whose sessions have not all
+     * ended (their sessions are expected to be closed or abandoned: this is the end of the server).
+     */
     public void close() {
-        for (EngineGeneration generation : live) {
-            generation.engine().close();
-        }
         for (EngineGeneration generation : List.copyOf(live)) {
+            generation.engine().close();
             live.remove(generation);
         }
+    }
+
+    /** Generations whose engine is still open (1 when no retired rules are still in use). */
+    public int openGenerations() {
+        return live.size();
     }
 }

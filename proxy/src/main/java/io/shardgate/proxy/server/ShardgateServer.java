@@ -162,6 +162,11 @@ public final class ShardgateServer implements AutoCloseable {
         return sessions.generation();
     }
 
+    /** Rule generations whose engine is still open: 1, plus retired ones that sessions still run on. */
+    public int openGenerations() {
+        return sessions.openGenerations();
+    }
+
     public Hotspots hotspots() {
         return hotspots;
     }

@@ -130,6 +130,12 @@ class ReloadTest {
         }
         assertThat(errors).isEmpty();
         assertThat(statements.get()).isGreaterThan(100);
+        // every retired engine closed once its sessions had moved on or ended
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (shop.server.openGenerations() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(shop.server.openGenerations()).isEqualTo(1);
     }
 
     @Test
