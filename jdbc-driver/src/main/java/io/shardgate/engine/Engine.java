@@ -4,6 +4,8 @@ import io.shardgate.engine.execute.PlanExecutor;
 import io.shardgate.engine.keygen.KeyGenerators;
 import io.shardgate.engine.keygen.WorkerId;
 import io.shardgate.engine.merge.ResultMerger;
+import io.shardgate.engine.observe.EngineObserver;
+import io.shardgate.engine.observe.Observers;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.algorithm.ShardingAlgorithms;
@@ -43,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final ResultMerger merger;
     private final KeyGenerators keys;
     private final Set<ShardingSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Observers observers = new Observers();
     private volatile boolean closed;
 
     public Engine(List<RuleSet> rules) {
@@ -127,6 +130,16 @@ public final class Engine implements AutoCloseable {
 
     public EngineOptions options() {
         return options;
+    }
+
+    /** Adds an observer of statements and replication lag (metrics, hotspots, logs). */
+    public void addObserver(EngineObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Every observer as one: what the engine's parts report to (never throws). */
+    public EngineObserver observer() {
+        return observers;
     }
 
     SqlStatement analyze(String sql) {

@@ -37,14 +37,18 @@ public interface EngineSession extends AutoCloseable {
      * Routes a statement for the proxy's direct lane: the route when one backend can answer it
      * alone and verbatim (see {@link DirectRoute}), else null, and the statement then runs through
      * {@link #execute(SqlStatement, List)}. A non-null answer counts as the statement having started
-     * (the previous statement's warnings are gone); {@link #directFailed} records how it ended if it failed.
+     * (the previous statement's warnings are gone); {@link #directFinished} records how it ended.
      */
     default DirectRoute directRoute(SqlStatement statement, List<Object> parameters) {
         return null;
     }
 
-    /** A statement of the direct lane failed on its backend with this error (for SHOW WARNINGS). */
-    default void directFailed(int errorCode, String message) {
+    /**
+     * The statement of the last {@link #directRoute} ended after {@code nanos} (until its reply was
+     * complete): {@code message} null when it succeeded, else the backend's error (for SHOW WARNINGS
+     * and the engine's observers).
+     */
+    default void directFinished(long nanos, int errorCode, String sqlState, String message) {
     }
 
     /** The current logical database, or null. */

@@ -12,11 +12,13 @@ import io.shardgate.engine.merge.ResultMerger;
 import io.shardgate.engine.merge.RowStream;
 import io.shardgate.engine.metadata.ColumnMetas;
 import io.shardgate.engine.metadata.LocalColumns;
+import io.shardgate.engine.observe.StatementEvent;
 import io.shardgate.engine.transaction.Transaction;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.engine.backend.BackendServer;
 import io.shardgate.rules.config.GroupRule;
+import io.shardgate.rules.config.RuleSet;
 import io.shardgate.rules.route.MergeSpec;
 import io.shardgate.rules.route.RouteContext;
 import io.shardgate.rules.route.RouteFlag;
@@ -68,6 +70,15 @@ final class ShardingSession implements EngineSession {
     private long lastInsertId;
     private List<Long> generatedKeys = List.of();
     private boolean closed;
+    /** The direct-lane statement in progress and what its observers are told when it ends. */
+    private DirectRoute direct;
+    private RuleSet directRules;
+    private SqlStatement directStatement;
+    private List<Object> directParameters;
+    private RoutePlan directPlan;
+    /** The route and rules of the running statement, for the engine's observers (null until routed). */
+    private RoutePlan observedPlan;
+    private io.shardgate.rules.config.RuleSet observedRules;
 
     ShardingSession(Engine engine) {
         this.engine = engine;
@@ -83,6 +94,7 @@ final class ShardingSession implements EngineSession {
             statement = engine.analyze(sql);
         } catch (ShardgateException e) {
             warnings = List.of(new EngineWarning("Error", e.code().mysqlCode(), e.getMessage()));
+            engine.observer().statementExecuted(new StatementEvent(null, null, parameters, null, 0, e));
             throw e;
         }
         return execute(statement, parameters);
@@ -153,6 +165,10 @@ final class ShardingSession implements EngineSession {
         if (!isWarningsQuery(statement)) {
             warnings = List.of();
         }
+        long start = System.nanoTime();
+        observedPlan = null;
+        observedRules = null;
+        ShardgateException failure = null;
         try {
             ExecutionResult result = dispatch(statement, parameters == null ? List.of() : parameters);
             if (!isWarningsQuery(statement)) {
@@ -160,6 +176,7 @@ final class ShardingSession implements EngineSession {
             }
             return result;
         } catch (ShardgateException e) {
+            failure = e;
             afterError(e);
             throw e;
         } catch (RuntimeException e) {
@@ -167,8 +184,12 @@ final class ShardingSession implements EngineSession {
             log.error("statement failed unexpectedly: {}", abbreviate(statement.sql()), e);
             ShardgateException error = new ShardgateException(ErrorCode.INTERNAL, e, "internal error in Shardgate ("
                     + e + ") running '" + abbreviate(statement.sql()) + "'; please report it");
+            failure = error;
             afterError(error);
             throw error;
+        } finally {
+            engine.observer().statementExecuted(new StatementEvent(observedRules, statement,
+                    parameters == null ? List.of() : parameters, observedPlan, System.nanoTime() - start, failure));
         }
     }
 
@@ -205,14 +226,30 @@ final class ShardingSession implements EngineSession {
         running.reset();
         generatedKeys = List.of();
         warnings = List.of();
+        directRules = db.rules();
+        directStatement = statement;
+        directParameters = parameters;
+        directPlan = plan;
         GroupRule.Pool pool = db.rules().groups().get(server.group()).pool();
-        return new DirectRoute(server, unit.sql(), unit.parameterIndexes(), db.name(), db.names(),
+        direct = new DirectRoute(server, unit.sql(), unit.parameterIndexes(), db.name(), db.names(),
                 pool == null ? GroupRule.Pool.DEFAULT : pool);
+        return direct;
     }
 
     @Override
-    public void directFailed(int errorCode, String message) {
-        warnings = List.of(new EngineWarning("Error", errorCode, message));
+    public void directFinished(long nanos, int errorCode, String sqlState, String message) {
+        DirectRoute route = direct;
+        direct = null;
+        ShardgateException failure = null;
+        if (message != null) {
+            warnings = List.of(new EngineWarning("Error", errorCode, message));
+            failure = new BackendException(route == null ? null : route.server().group(), message,
+                    new java.sql.SQLException(message, sqlState, errorCode));
+        }
+        if (route != null) {
+            engine.observer().statementExecuted(new StatementEvent(directRules, directStatement, directParameters,
+                    directPlan, nanos, failure));
+        }
     }
 
     private ExecutionResult dispatch(SqlStatement statement, List<Object> parameters) {
@@ -306,6 +343,8 @@ final class ShardingSession implements EngineSession {
             throw new ShardgateException(ErrorCode.NOT_SUPPORTED, statement.kind() + " statement '"
                     + abbreviate(statement.sql()) + "' in the engine");
         }
+        observedPlan = plan;
+        observedRules = db.rules();
         ResultMerger.checkSupported(plan.merge(), plan.units().size());
         refuseUnfederatedJoin(plan);
         boolean ddl = statement.kind() == StatementKind.DDL;

@@ -36,6 +36,9 @@ public enum ErrorCode {
     BAD_HANDSHAKE(1043, "08S01", "Bad handshake: %s"),
     PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes (%s); raise max-packet-size or send less"),
     PACKETS_OUT_OF_ORDER(1156, "08S01", "Got packets out of order: %s"),
+    // Operations (issue 7): shutdown and rule reload.
+    SERVER_SHUTDOWN(1053, "08S01", "Server shutdown in progress: %s"),
+    RULES_RELOAD_FAILED(1105, "HY000", "%s"),
     EMPTY_QUERY(1065, "42000", "Query was empty"),
     UNKNOWN_THREAD(1094, "HY000", "Unknown thread id: %s"),
     NOT_THREAD_OWNER(1095, "HY000", "You are not owner of thread %s"),

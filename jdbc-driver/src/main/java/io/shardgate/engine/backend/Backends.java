@@ -151,6 +151,17 @@ public final class Backends implements AutoCloseable {
         return (sizes == null ? GroupRule.Pool.DEFAULT : sizes).maxSize();
     }
 
+    /** Active, idle and pending connections of {@code server}'s pool, for metrics. */
+    public synchronized PoolUsage poolUsage(BackendServer server) {
+        HikariDataSource pool = pools.get(server);
+        if (pool == null || pool.getHikariPoolMXBean() == null) {
+            return PoolUsage.NOT_STARTED;
+        }
+        com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
+    }
+
     public RuleSet rules() {
         return rules;
     }

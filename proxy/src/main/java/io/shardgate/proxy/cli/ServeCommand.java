@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.shardgate.proxy.ops.HangupSignal;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "private key for TLS (PKCS#8 PEM)")
     Path tlsKey;
 
+    @Option(names = "--shutdown-timeout", defaultValue = "30s", paramLabel = "DURATION",
+            description = "on SIGTERM, how long running statements may finish before they are cancelled "
+                    + "(e.g. 30s, 2m; default ${DEFAULT-VALUE})")
+    String shutdownTimeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +63,18 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--tls-cert and --tls-key go together; give both or neither");
             return 2;
         }
+        Duration timeout;
+        try {
+            timeout = ShutdownTimeout.parse(shutdownTimeout);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
         TlsConfig tls = tlsCertificate == null ? TlsConfig.none() : TlsConfig.fromPem(tlsCertificate, tlsKey);
-        ShardgateServer server = ShardgateServer.start(rules, bind, port, tls);
+        List<Path> files = List.copyOf(configs);
+        ShardgateServer server = ShardgateServer.start(rules, () -> new RuleLoader(System::getenv).loadAll(files), bind,
+                port, tls).withShutdownTimeout(timeout);
+        HangupSignal.install(server.reloader());
         if (adminPort >= 0) {
             server.withAdmin(bind, adminPort);
         }

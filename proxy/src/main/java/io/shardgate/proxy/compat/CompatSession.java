@@ -117,8 +117,8 @@ public final class CompatSession implements EngineSession {
     }
 
     @Override
-    public void directFailed(int errorCode, String message) {
-        engine.directFailed(errorCode, message);
+    public void directFinished(long nanos, int errorCode, String sqlState, String message) {
+        engine.directFinished(nanos, errorCode, sqlState, message);
     }
 
     @Override

@@ -40,9 +40,6 @@ final class DirectExecution implements BackendLink.Exchange {
 
         /** Status flags of the session, with {@code extra} added. */
         int status(int extra);
-
-        /** The statement failed on its backend (for SHOW WARNINGS). */
-        void failedOnBackend(ErrPacket error);
     }
 
     private enum Stage { FIRST, DEFINITIONS, DEFINITIONS_END, ROWS, DONE }
@@ -58,6 +55,8 @@ final class DirectExecution implements BackendLink.Exchange {
     private Stage stage = Stage.FIRST;
     private long columnsLeft;
     private boolean cancelled;
+    private final long startedNanos = System.nanoTime();
+    private ErrPacket failure;
 
     DirectExecution(DirectRequest request, Packet original, ClientOutput out, ResultSetWriter results,
                     boolean deprecateEof, io.netty.channel.Channel client, Owner owner) {
@@ -73,6 +72,16 @@ final class DirectExecution implements BackendLink.Exchange {
     /** The client's packet, kept for a fall-back to the engine. */
     Packet original() {
         return original;
+    }
+
+    /** How long it ran, until now. */
+    long nanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    /** The error the client was sent, or null when it succeeded. */
+    ErrPacket failure() {
+        return failure;
     }
 
     /** The backend link in use, or null before one is ready. */
@@ -128,7 +137,7 @@ final class DirectExecution implements BackendLink.Exchange {
 
     private void prepareFailed(ErrPacket error) {
         stage = Stage.DONE;
-        owner.failedOnBackend(error);
+        failure = error;
         out.write(error);
         out.flush();
         owner.finished(this, link);
@@ -144,7 +153,7 @@ final class DirectExecution implements BackendLink.Exchange {
                     int header = payload.peekInt1();
                     if (header == 0xFF) {
                         ErrPacket error = ErrPacket.decode(payload);
-                        owner.failedOnBackend(error);
+                        failure = error;
                         out.write(error);
                         return done();
                     }
@@ -181,7 +190,7 @@ final class DirectExecution implements BackendLink.Exchange {
                     }
                     if (header == 0xFF) {
                         ErrPacket error = ErrPacket.decode(payload);
-                        owner.failedOnBackend(error);
+                        failure = error;
                         out.write(error);
                         return done();
                     }
@@ -230,8 +239,9 @@ final class DirectExecution implements BackendLink.Exchange {
             return;
         }
         stage = Stage.DONE;
-        out.write(ErrPacket.of(ErrorCode.BACKEND_UNAVAILABLE, cause.getMessage() + " (on "
-                + request.route().server().describe() + "); the statement's result is incomplete"));
+        failure = ErrPacket.of(ErrorCode.BACKEND_UNAVAILABLE, cause.getMessage() + " (on "
+                + request.route().server().describe() + "); the statement's result is incomplete");
+        out.write(failure);
         out.flush();
         owner.finished(this, link);
     }
@@ -253,8 +263,9 @@ final class DirectExecution implements BackendLink.Exchange {
 
     private void interrupted() {
         stage = Stage.DONE;
+        failure = ErrPacket.of(ErrorCode.QUERY_INTERRUPTED);
         if (client.isActive()) {
-            out.write(ErrPacket.of(ErrorCode.QUERY_INTERRUPTED));
+            out.write(failure);
             out.flush();
         }
         owner.finished(this, link);

@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FrontendConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontendConnection.class);
+    /** One INFO line per connection event (open, auth ok, auth failed, close): user and address, never secrets. */
+    private static final Logger CONNECTIONS = LoggerFactory.getLogger("io.shardgate.proxy.connections");
 
     /** Stop reading from the socket while this many packets wait (pipelining clients). */
     private static final int MAX_QUEUED_PACKETS = 64;
@@ -92,6 +94,7 @@ final class FrontendConnection {
     private boolean multiStatements;
     private Authentication authentication;
     private String requestedDatabase;
+    private String loginUser;
     private Map<String, String> attributes = Map.of();
     private int collationId;
     private ResultSetWriter results;
@@ -123,6 +126,7 @@ final class FrontendConnection {
 
     void start() {
         shared.registry().add(this);
+        CONNECTIONS.info("connection {} open from {}", id, channel.remoteAddress());
         serial.execute(this::greet);
     }
 
@@ -205,6 +209,12 @@ final class FrontendConnection {
         @Override
         public void finished(DirectExecution execution, io.shardgate.proxy.backend.BackendLink link) {
             shared.lane().release(channel.eventLoop(), link);
+            EngineSession current = session;
+            ErrPacket failure = execution.failure();
+            if (current != null) {
+                current.directFinished(execution.nanos(), failure == null ? 0 : failure.errorCode(),
+                        failure == null ? null : failure.sqlState(), failure == null ? null : failure.message());
+            }
             if (direct == execution) {
                 direct = null;
                 execution.original().release();
@@ -230,13 +240,6 @@ final class FrontendConnection {
             return FrontendConnection.this.status(extra);
         }
 
-        @Override
-        public void failedOnBackend(ErrPacket error) {
-            EngineSession current = session;
-            if (current != null) {
-                current.directFailed(error.errorCode(), error.message());
-            }
-        }
     };
 
     private void resumeReading() {
@@ -284,6 +287,8 @@ final class FrontendConnection {
         }
         held.forEach(Packet::release);
         held.clear();
+        CONNECTIONS.info("connection {} closed: user={} from {}", id, user == null ? "(not logged in)" : user,
+                channel.remoteAddress());
         EngineSession running = session;
         if (running != null) {
             running.cancel();
@@ -302,6 +307,26 @@ final class FrontendConnection {
     }
 
     // ---- called from any thread ---------------------------------------------------------------
+
+    /**
+     * Graceful shutdown: once the packet in hand (a running statement) is done, tell the client
+     * with ERR 1053 and close; closing the session rolls back its open transaction.
+     */
+    void shutdown(String reason) {
+        try {
+            serial.execute(() -> {
+                if (phase == Phase.COMMAND && channel.isActive()) {
+                    out.replyTo(-1); // unsolicited: the client reads it as the answer to whatever it sends next
+                    fail(ErrPackets.from(new ShardgateException(ErrorCode.SERVER_SHUTDOWN, reason)));
+                } else {
+                    phase = Phase.CLOSED;
+                    channel.close();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
+    }
 
     /** KILL [CONNECTION]: interrupt what runs and close the connection. */
     void kill() {
@@ -384,6 +409,7 @@ final class FrontendConnection {
                               Map<String, String> connectAttributes) {
         requestedDatabase = database;
         attributes = connectAttributes;
+        loginUser = userName;
         authentication = new Authentication(userName, host(), shared.sessions().user(userName), scramble, secure,
                 shared.sha2(), shared.options().alwaysFullAuth());
         proceed(authentication.begin(plugin, response));
@@ -405,6 +431,8 @@ final class FrontendConnection {
             }
             logIn(success.account());
         } else if (step instanceof Authentication.Failure failure) {
+            CONNECTIONS.info("connection {} auth failed: user={} from {}: error {}", id, loginUser,
+                    channel.remoteAddress(), failure.error().errorCode());
             fail(failure.error());
         }
     }
@@ -415,9 +443,15 @@ final class FrontendConnection {
             opened = shared.sessions().open(new ClientLogin(id, account.name(), host(), requestedDatabase,
                     CapabilityFlags.has(capabilities, CapabilityFlags.FOUND_ROWS), attributes, collationId));
         } catch (RuntimeException e) {
-            fail(ErrPackets.from(e));
+            ErrPacket refused = ErrPackets.from(e);
+            CONNECTIONS.info("connection {} auth failed: user={} from {}: error {}", id, account.name(),
+                    channel.remoteAddress(), refused.errorCode());
+            fail(refused);
             return;
         }
+        CONNECTIONS.info("connection {} auth ok: user={} from {} database={}", id, account.name(),
+                channel.remoteAddress(), requestedDatabase == null || requestedDatabase.isEmpty() ? "(none)"
+                        : requestedDatabase);
         EngineSession previous = session;
         if (previous != null) {
             closeStatements();

@@ -135,6 +135,47 @@ public final class ProxyServer implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Graceful stop: stops accepting; every connection finishes the statement it is running, then
+     * gets ERR 1053 (server shutdown) and is closed, rolling back its open transaction. Statements
+     * still running after {@code timeout} are cancelled and their connections closed.
+     */
+    public synchronized void shutdown(Duration timeout) {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            serverChannel = null;
+        }
+        List<FrontendConnection> open = new ArrayList<>(shared.registry().all());
+        LOG.info("stopping: no new connections; {} open connection(s) finish their running statement (up to {} s)",
+                open.size(), timeout.toSeconds());
+        open.forEach(connection -> connection.shutdown("the proxy is stopping; statements that were running have "
+                + "finished, open transactions were rolled back; reconnect, to another instance if there is one"));
+        if (!awaitReleased(open, timeout)) {
+            List<FrontendConnection> busy = open.stream().filter(c -> !c.released().isDone()).toList();
+            LOG.warn("{} connection(s) still running a statement after {} s; cancelling them", busy.size(),
+                    timeout.toSeconds());
+            busy.forEach(FrontendConnection::kill);
+            awaitReleased(busy, STOP_GRACE);
+        }
+        shutdownGroups();
+    }
+
+    private static boolean awaitReleased(List<FrontendConnection> connections, Duration timeout) {
+        try {
+            CompletableFuture.allOf(connections.stream().map(FrontendConnection::released)
+                    .toArray(CompletableFuture[]::new)).get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.warn("releasing client sessions failed", e);
+            return true;
+        }
+    }
+
     /** Client connections currently open. */
     public int connectionCount() {
         return shared.registry().size();
