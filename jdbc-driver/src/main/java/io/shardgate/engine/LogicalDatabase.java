@@ -3,6 +3,8 @@ package io.shardgate.engine;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.metadata.PhysicalNames;
 import io.shardgate.engine.metadata.TableCatalog;
+import io.shardgate.engine.transaction.xa.XaCoordinator;
+import io.shardgate.rules.config.Policies;
 import io.shardgate.rules.config.RuleSet;
 
 /** One logical database of an engine: its rules, router, backend pools and logical schema. */
@@ -13,6 +15,7 @@ public final class LogicalDatabase implements AutoCloseable {
     private final Backends backends;
     private final PhysicalNames names;
     private final TableCatalog catalog;
+    private final XaCoordinator xa;
 
     LogicalDatabase(RuleSet rules, StatementRouter router) {
         this.rules = rules;
@@ -20,6 +23,14 @@ public final class LogicalDatabase implements AutoCloseable {
         this.backends = new Backends(rules);
         this.names = new PhysicalNames(rules);
         this.catalog = new TableCatalog(rules, backends, names);
+        try {
+            // recovery of XA branches left prepared by an earlier run happens here, at engine start
+            this.xa = rules.policies().crossShardTransaction() == Policies.CrossShardTransaction.XA
+                    ? XaCoordinator.open(rules, backends) : null;
+        } catch (RuntimeException e) {
+            backends.close();
+            throw e;
+        }
     }
 
     public String name() {
@@ -46,8 +57,16 @@ public final class LogicalDatabase implements AutoCloseable {
         return catalog;
     }
 
+    /** The XA coordinator under {@code cross-shard-transaction: xa}, else null. */
+    public XaCoordinator xa() {
+        return xa;
+    }
+
     @Override
     public void close() {
+        if (xa != null) {
+            xa.close();
+        }
         backends.close();
     }
 }

@@ -266,7 +266,7 @@ final class ShardingSession implements EngineSession {
         ConnectionSource source;
         if (!ddl && (transaction != null || !autocommit)) {
             Transaction tx = openTransaction();
-            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction());
+            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction(), db.xa());
             statementWarnings.addAll(tx.join(plan.groups(), plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_TRANSACTION)));
             source = tx;
         } else {
