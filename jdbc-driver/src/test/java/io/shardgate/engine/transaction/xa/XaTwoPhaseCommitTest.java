@@ -1,6 +1,8 @@
 package io.shardgate.engine.transaction.xa;
 
 import io.shardgate.engine.Engine;
+import io.shardgate.engine.backend.Backends;
+import io.shardgate.testing.MariaDbCluster;
 import io.shardgate.rules.config.RuleLoader;
 import io.shardgate.testing.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +24,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +194,68 @@ class XaTwoPhaseCommitTest {
         assertThat(prepared(g0)).isEmpty();
         assertThat(prepared(g1)).isEmpty();
         assertThat(undoneDecisions()).isEmpty();
+    }
+
+    @Test
+    void aCommitThatFailsAfterTheDecisionIsRetriedAndReportedAsCommitted() throws Exception {
+        try (Engine engine = engine()) {
+            Backends backends = engine.database("bank").backends();
+            XaTransaction tx = engine.database("bank").xa().begin();
+            Map<String, Connection> branches = new LinkedHashMap<>();
+            branches.put("g0", backends.connect(backends.leader("g0")));
+            branches.put("g1", failingXaCommit(backends.connect(backends.leader("g1"))));
+            try {
+                for (Map.Entry<String, Connection> branch : branches.entrySet()) {
+                    tx.start(branch.getKey(), branch.getValue());
+                }
+                XaCoordinator.execute(branches.get("g0"), "UPDATE accounts SET balance = balance - 10 WHERE id = 2");
+                XaCoordinator.execute(branches.get("g1"), "UPDATE accounts SET balance = balance + 10 WHERE id = 1");
+                tx.commit(branches, (group, connection) -> backends.discard(backends.leader(group), connection));
+            } finally {
+                for (Connection connection : branches.values()) {
+                    connection.close();
+                }
+            }
+            // commit() returned: the transaction is committed, g1's branch finishes on another connection
+            MariaDbCluster.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return balance(g1, 1) == 110 && prepared(g1).isEmpty();
+                } catch (SQLException e) {
+                    return false;
+                }
+            }, "g1's decided branch was never committed");
+            assertThat(balance(g0, 2)).isEqualTo(90);
+            MariaDbCluster.await(Duration.ofSeconds(10), () -> engine.database("bank").xa().pendingBranches() == 0,
+                    "the retry did not finish");
+        }
+        assertThat(undoneDecisions()).isEmpty();
+    }
+
+    /** {@code connection}, except that XA COMMIT fails on it as if the connection broke at that moment. */
+    private static Connection failingXaCommit(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(XaTwoPhaseCommitTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    Object result = invoke(method, connection, args);
+                    if (method.getName().equals("createStatement") && result instanceof Statement statement) {
+                        return Proxy.newProxyInstance(XaTwoPhaseCommitTest.class.getClassLoader(),
+                                new Class<?>[] {Statement.class}, (p, m, a) -> {
+                                    if (m.getName().equals("execute") && a != null
+                                            && a[0].toString().startsWith("XA COMMIT")) {
+                                        throw new SQLException("Communications link failure (simulated)", "08S01");
+                                    }
+                                    return invoke(m, statement, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
