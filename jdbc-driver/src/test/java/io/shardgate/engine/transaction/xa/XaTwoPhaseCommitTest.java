@@ -121,6 +121,31 @@ class XaTwoPhaseCommitTest {
     }
 
     @Test
+    void aGroupThatWasOnlyReadPreparesAndCommitsLikeTheOthers() throws Exception {
+        Xid readOnly = new Xid("sg-probe-1-1", "g1");
+        try (Connection direct = g1.connect(DATABASE)) {
+            // what the coordinator relies on: MariaDB keeps a read-only branch through PREPARE to COMMIT
+            XaCoordinator.execute(direct, "XA START " + readOnly.sql());
+            XaCoordinator.execute(direct, "SELECT balance FROM accounts WHERE id = 1");
+            XaCoordinator.execute(direct, "XA END " + readOnly.sql());
+            XaCoordinator.execute(direct, "XA PREPARE " + readOnly.sql());
+            XaCoordinator.execute(direct, "XA COMMIT " + readOnly.sql());
+        }
+        try (Connection c = shardgate(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try (ResultSet rows = s.executeQuery("SELECT balance FROM accounts WHERE id = 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+            s.executeUpdate("UPDATE accounts SET balance = 7 WHERE id = 2");
+            c.commit();
+        }
+        assertThat(balance(g0, 2)).isEqualTo(7);
+        assertThat(prepared(g0)).isEmpty();
+        assertThat(prepared(g1)).isEmpty();
+        assertThat(undoneDecisions()).isEmpty();
+    }
+
+    @Test
     void rollbackUndoesEveryGroup() throws Exception {
         try (Connection c = shardgate(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
