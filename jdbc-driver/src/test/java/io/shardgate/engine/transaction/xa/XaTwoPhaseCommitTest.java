@@ -83,8 +83,8 @@ class XaTwoPhaseCommitTest {
         Files.writeString(file, """
                 database: bank
                 groups:
-                  g0: { leader: { url: "%s", user: %s, password: %s } }
-                  g1: { leader: { url: "%s", user: %s, password: %s } }
+                  g0: { leader: { url: "%s", user: %s, password: %s }, pool: { connection-timeout: 1s } }
+                  g1: { leader: { url: "%s", user: %s, password: %s }, pool: { connection-timeout: 1s } }
                 tables:
                   accounts: { shard-key: id, algorithm: mod, shards: "g${0..1}.accounts" }
                 policies:
@@ -309,6 +309,35 @@ class XaTwoPhaseCommitTest {
         assertThat(prepared(g0)).isEmpty();
         assertThat(prepared(g1)).hasSize(1);
         restartEngine();
+        assertConsistent(true);
+    }
+
+    @Test
+    void aLeaderThatIsDownAtStartIsRecoveredInTheBackgroundWhenItComesBack() throws Exception {
+        crashChild(CrashPoint.AFTER_DECISION);
+        g1.stop();
+        try (Engine engine = engine()) {
+            // g0 answered recovery at once; g1 did not, and is retried while the engine serves
+            assertThat(balance(g0, 2)).isEqualTo(90);
+            assertThat(undoneDecisions()).as("the decision is kept until g1 is recovered").hasSize(1);
+            g1.restart();
+            MariaDbCluster.await(Duration.ofSeconds(60), () -> {
+                try {
+                    return balance(g1, 1) == 110;
+                } catch (SQLException e) {
+                    return false;
+                }
+            }, "g1's prepared branch was not committed after g1 came back");
+            MariaDbCluster.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return undoneDecisions().isEmpty();
+                } catch (IOException e) {
+                    return false;
+                }
+            }, "the log was not compacted after g1's recovery");
+        } finally {
+            g1.restart();
+        }
         assertConsistent(true);
     }
 
