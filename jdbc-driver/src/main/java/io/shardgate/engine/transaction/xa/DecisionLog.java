@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * A line {@code C <gtrid> <groups>} is written and fsynced before the first XA COMMIT of a
  * transaction (the decision: from then on the transaction commits, whatever happens); a line
  * {@code D <gtrid>} when every branch has committed (not fsynced: if it is lost, recovery finds
- * no prepared branch left and only drops the decision). A transaction with no {@code C} line
+ * no prepared branch left and only drops the decision); {@code A <gtrid>} withdraws a decision whose
+ * fsync failed (that transaction is rolled back). Concurrent decisions share fsyncs (group commit). A transaction with no {@code C} line
  * is rolled back by recovery (presumed abort). A last line without its newline was torn by a crash
  * during the write, before the fsync returned and so before any commit: it is ignored.
  * The log is rewritten with only the undone decisions after recovery, and when it grows past
@@ -44,6 +45,12 @@ final class DecisionLog implements AutoCloseable {
     private FileChannel channel;
     /** Commit decisions without a done line: gtrid → groups, in log order. */
     private final Map<String, List<String>> undone = new LinkedHashMap<>();
+    // Group commit: decisions appended so far, decisions known to be on disk, and whether a thread
+    // is syncing right now (the others wait for its sync, or do the next one, instead of each paying
+    // for its own fsync under the lock).
+    private long appended;
+    private long durable;
+    private boolean syncing;
 
     private DecisionLog(Path file, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -112,7 +119,7 @@ final class DecisionLog implements AutoCloseable {
                         : Arrays.stream(parts[2].split(",")).map(g -> URLDecoder.decode(g, StandardCharsets.UTF_8))
                         .toList();
                 undone.put(parts[1], groups);
-            } else if (parts.length >= 2 && parts[0].equals("D")) {
+            } else if (parts.length >= 2 && (parts[0].equals("D") || parts[0].equals("A"))) {
                 undone.remove(parts[1]);
             }
         }
@@ -123,12 +130,75 @@ final class DecisionLog implements AutoCloseable {
         return file;
     }
 
-    /** Records and fsyncs the decision to commit {@code gtrid}; returns only when it is on disk. */
-    synchronized void commit(String gtrid, List<String> groups) throws IOException {
+    /**
+     * Records and fsyncs the decision to commit {@code gtrid}; returns only when it is on disk.
+     * Concurrent decisions share fsyncs: one thread syncs everything appended before it started,
+     * while the others append the next batch and wait for that sync, or do the next one.
+     *
+     * @throws IOException when the decision may not be on disk; it is then withdrawn (an
+     *                     {@code A} line), and the caller must roll the transaction back
+     */
+    void commit(String gtrid, List<String> groups) throws IOException {
         List<String> encoded = groups.stream().map(g -> URLEncoder.encode(g, StandardCharsets.UTF_8)).toList();
-        append("C " + gtrid + " " + String.join(",", encoded) + "\n");
-        channel.force(false);
-        undone.put(gtrid, List.copyOf(groups));
+        long mine;
+        synchronized (this) {
+            append("C " + gtrid + " " + String.join(",", encoded) + "\n");
+            undone.put(gtrid, List.copyOf(groups)); // before any compaction can rewrite the file without it
+            mine = ++appended;
+        }
+        try {
+            while (true) {
+                FileChannel toSync;
+                long target;
+                synchronized (this) {
+                    while (syncing && durable < mine) {
+                        waitForSync();
+                    }
+                    if (durable >= mine) {
+                        return;
+                    }
+                    syncing = true;
+                    target = appended;
+                    toSync = channel;
+                }
+                boolean synced = false;
+                try {
+                    toSync.force(false); // without the lock: others append the next batch meanwhile
+                    synced = true;
+                } finally {
+                    synchronized (this) {
+                        syncing = false;
+                        if (synced) {
+                            durable = Math.max(durable, target);
+                        }
+                        notifyAll();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            withdraw(gtrid);
+            throw e;
+        }
+    }
+
+    /** Takes back a decision that may not have reached the disk (the transaction is rolled back instead). */
+    private synchronized void withdraw(String gtrid) {
+        undone.remove(gtrid);
+        try {
+            append("A " + gtrid + "\n");
+            channel.force(false);
+        } catch (IOException ignored) {
+            // the disk is failing; recovery finds the branches rolled back, so a stale C line commits nothing
+        }
+    }
+
+    private void waitForSync() throws IOException {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the decision log to reach the disk", e);
+        }
     }
 
     /** Records that every branch of {@code gtrid} has committed. */
@@ -161,6 +231,9 @@ final class DecisionLog implements AutoCloseable {
 
     /** Rewrites the log with only the undone decisions (written to a new file, fsynced, then renamed over). */
     synchronized void compact() throws IOException {
+        while (syncing) {
+            waitForSync(); // a sync in flight uses the channel this replaces
+        }
         Path temp = file.resolveSibling(FILE + ".tmp");
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, List<String>> entry : undone.entrySet()) {

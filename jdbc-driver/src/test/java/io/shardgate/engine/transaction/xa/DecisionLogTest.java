@@ -48,6 +48,37 @@ class DecisionLogTest {
     }
 
     @Test
+    void concurrentDecisionsSharingFsyncsAreAllOnDiskWhenCommitReturns() throws Exception {
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            List<Thread> threads = new java.util.ArrayList<>();
+            java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            log.commit("sg-a-" + thread + "-" + i, List.of("g0", "g1"));
+                            if (i % 2 == 0) {
+                                log.done("sg-a-" + thread + "-" + i);
+                            }
+                        }
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures).isEmpty();
+        }
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            assertThat(log.undone()).hasSize(8 * 25).containsKey("sg-a-7-49").doesNotContainKey("sg-a-7-48");
+        }
+    }
+
+    @Test
     void compactionKeepsOnlyUndoneDecisions() throws Exception {
         try (DecisionLog log = DecisionLog.open(dir)) {
             for (int i = 0; i < 100; i++) {
