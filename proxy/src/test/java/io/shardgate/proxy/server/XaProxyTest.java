@@ -140,7 +140,8 @@ class XaProxyTest {
     @Test
     void aProxyKilledAfterTheFirstCommitCommitsBothWhenItRestarts() throws Exception {
         transferThroughACrashingProxy("xa-after-first-commit");
-        assertThat(prepared(g1)).as("g1's branch waits, prepared").isEqualTo(1);
+        // the branches commit in parallel: at most one can still wait, prepared
+        assertThat(prepared(g0) + prepared(g1)).isLessThanOrEqualTo(1);
         startProxy().close();
         assertConsistent(true);
     }

@@ -18,9 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,6 +50,8 @@ public final class XaCoordinator implements AutoCloseable {
     private final String epochPrefix;
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService retries;
+    /** Runs the branches of a commit phase in parallel (threads are created on demand, idle ones die). */
+    private final ExecutorService phases;
     /** Groups whose leader has not answered XA RECOVER since this run started. */
     private final Set<String> unrecovered;
     /** Branches decided to commit whose XA COMMIT has not succeeded yet: xid → group. */
@@ -65,6 +71,12 @@ public final class XaCoordinator implements AutoCloseable {
         this.unrecovered = new LinkedHashSet<>(backends.rules().groups().keySet());
         this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "shardgate-xa-" + database);
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger count = new AtomicInteger();
+        this.phases = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "shardgate-xa-phase-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -109,6 +121,54 @@ public final class XaCoordinator implements AutoCloseable {
 
     Backends backends() {
         return backends;
+    }
+
+    /** One step of a commit phase on one group's branch. */
+    @FunctionalInterface
+    interface BranchStep {
+        void run(String group) throws SQLException;
+    }
+
+    /**
+     * Runs {@code step} on every group at once (the first group on the calling thread) and waits
+     * for all of them.
+     *
+     * @return the groups whose step failed, in {@code groups} order, with their errors
+     */
+    Map<String, SQLException> onEveryBranch(List<String> groups, BranchStep step) {
+        Map<String, CompletableFuture<SQLException>> others = new LinkedHashMap<>();
+        for (String group : groups.subList(1, groups.size())) {
+            CompletableFuture<SQLException> future;
+            try {
+                future = CompletableFuture.supplyAsync(() -> attempt(step, group), phases);
+            } catch (RejectedExecutionException e) {
+                future = CompletableFuture.completedFuture(attempt(step, group)); // closing: run it here
+            }
+            others.put(group, future);
+        }
+        Map<String, SQLException> failures = new LinkedHashMap<>();
+        SQLException first = attempt(step, groups.get(0));
+        if (first != null) {
+            failures.put(groups.get(0), first);
+        }
+        for (Map.Entry<String, CompletableFuture<SQLException>> other : others.entrySet()) {
+            SQLException failure = other.getValue().join();
+            if (failure != null) {
+                failures.put(other.getKey(), failure);
+            }
+        }
+        return failures;
+    }
+
+    private static SQLException attempt(BranchStep step, String group) {
+        try {
+            step.run(group);
+            return null;
+        } catch (SQLException e) {
+            return e;
+        } catch (RuntimeException e) {
+            return new SQLException(e.toString(), "HY000", e);
+        }
     }
 
     // ---- recovery ----------------------------------------------------------------------------------
@@ -314,6 +374,7 @@ public final class XaCoordinator implements AutoCloseable {
     public void close() {
         closed = true;
         retries.shutdownNow();
+        phases.shutdown(); // a commit in flight finishes its branches
         decisions.close();
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * will follow. COMMIT of one branch is one phase ({@code XA END} and {@code XA COMMIT … ONE
  * PHASE}: one round trip more than a local COMMIT, no log write). COMMIT of several is two-phase:
  * END and PREPARE each branch (any failure rolls back every branch, and the client is told
- * nothing was committed); write and fsync the decision; COMMIT each branch. After the decision
+ * nothing was committed); write and fsync the decision; COMMIT each branch. The branches of each
+ * phase run in parallel (the first on the caller's thread). After the decision
  * the transaction commits: a branch whose COMMIT fails is retried by the {@link XaCoordinator},
  * never reported as rolled back. Not thread-safe (one session's).
  */
@@ -80,21 +81,22 @@ public final class XaTransaction {
             return;
         }
         List<String> groups = new ArrayList<>(branches.keySet());
-        Set<String> prepared = new LinkedHashSet<>();
-        for (String group : groups) {
+        Map<String, SQLException> unprepared = coordinator.onEveryBranch(groups, group -> {
             Xid xid = xid(group);
-            Connection connection = branches.get(group);
-            try {
-                XaCoordinator.execute(connection, "XA END " + xid.sql());
-                XaCoordinator.execute(connection, "XA PREPARE " + xid.sql());
-                prepared.add(group);
-            } catch (SQLException e) {
-                rollback(branches, prepared, discard);
-                throw new ShardgateException(ErrorCode.XA_ROLLED_BACK, e, "XA transaction " + gtrid + " was rolled "
-                        + "back on every group (" + String.join(", ", groups) + "): preparing the branch on group "
-                        + group + " failed: " + e.getMessage() + ". Nothing was committed; retry the transaction");
-            }
+            XaCoordinator.execute(branches.get(group), "XA END " + xid.sql());
+            XaCoordinator.execute(branches.get(group), "XA PREPARE " + xid.sql());
+        });
+        if (!unprepared.isEmpty()) {
+            Set<String> prepared = new LinkedHashSet<>(groups);
+            prepared.removeAll(unprepared.keySet());
+            rollback(branches, prepared, discard);
+            Map.Entry<String, SQLException> failed = unprepared.entrySet().iterator().next();
+            throw new ShardgateException(ErrorCode.XA_ROLLED_BACK, failed.getValue(), "XA transaction " + gtrid
+                    + " was rolled back on every group (" + String.join(", ", groups) + "): preparing the branch on "
+                    + "group " + failed.getKey() + " failed: " + failed.getValue().getMessage()
+                    + ". Nothing was committed; retry the transaction");
         }
+        Set<String> prepared = new LinkedHashSet<>(groups);
         CrashPoint.reach(CrashPoint.AFTER_PREPARE);
         try {
             coordinator.decisions().commit(gtrid, groups);
@@ -106,26 +108,20 @@ public final class XaTransaction {
                     + "and permissions of transactions.xa-log-dir");
         }
         CrashPoint.reach(CrashPoint.AFTER_DECISION);
+        Map<String, SQLException> uncommitted = coordinator.onEveryBranch(groups, group -> {
+            XaCoordinator.execute(branches.get(group), "XA COMMIT " + xid(group).sql());
+            CrashPoint.reach(CrashPoint.AFTER_FIRST_COMMIT);
+        });
         boolean pending = false;
-        boolean first = true;
-        for (String group : groups) {
-            Xid xid = xid(group);
-            Connection connection = branches.get(group);
-            try {
-                XaCoordinator.execute(connection, "XA COMMIT " + xid.sql());
-            } catch (SQLException e) {
-                // the branch is prepared and decided: finish it on another connection, now or later
-                discard.discard(group, connection);
-                if (!coordinator.commitNow(xid, group)) {
-                    pending = true;
-                    log.warn("XA transaction {} is committed, but its branch on group {} could not commit yet ({}); "
-                            + "Shardgate retries it in the background and on its next start", gtrid, group,
-                            e.getMessage());
-                }
-            }
-            if (first) {
-                first = false;
-                CrashPoint.reach(CrashPoint.AFTER_FIRST_COMMIT);
+        for (Map.Entry<String, SQLException> failed : uncommitted.entrySet()) {
+            // the branch is prepared and decided: finish it on another connection, now or later
+            String group = failed.getKey();
+            discard.discard(group, branches.get(group));
+            if (!coordinator.commitNow(xid(group), group)) {
+                pending = true;
+                log.warn("XA transaction {} is committed, but its branch on group {} could not commit yet ({}); "
+                        + "Shardgate retries it in the background and on its next start", gtrid, group,
+                        failed.getValue().getMessage());
             }
         }
         if (!pending) {

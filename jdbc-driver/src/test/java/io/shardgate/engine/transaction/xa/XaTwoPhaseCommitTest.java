@@ -305,9 +305,12 @@ class XaTwoPhaseCommitTest {
     @Test
     void aCrashAfterTheFirstCommitCommitsTheOtherGroupOnRestart() throws Exception {
         crashChild(CrashPoint.AFTER_FIRST_COMMIT);
-        assertThat(balance(g0, 2)).as("g0 joined first and committed before the crash").isEqualTo(90);
-        assertThat(prepared(g0)).isEmpty();
-        assertThat(prepared(g1)).hasSize(1);
+        // the branches commit in parallel: one committed before the halt, the other may still be prepared
+        boolean g0Committed = balance(g0, 2) == 90;
+        boolean g1Committed = balance(g1, 1) == 110;
+        assertThat(g0Committed || g1Committed).as("a branch committed before the crash").isTrue();
+        assertThat(prepared(g0)).hasSize(g0Committed ? 0 : 1);
+        assertThat(prepared(g1)).hasSize(g1Committed ? 0 : 1);
         restartEngine();
         assertConsistent(true);
     }
