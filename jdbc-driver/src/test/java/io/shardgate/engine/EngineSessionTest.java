@@ -348,6 +348,15 @@ class EngineSessionTest {
     }
 
     @Test
+    void xaPolicyOverH2BackendsIsRefusedWhenTheEngineStarts() {
+        scriptTransactionStatements();
+        assertThatThrownBy(() -> open(policy(Policies.CrossShardTransaction.XA)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cross-shard-transaction: xa").hasMessageContaining("is H2")
+                .hasMessageContaining("use MySQL or MariaDB backends");
+    }
+
+    @Test
     void rollbackToSavepointUndoesLaterWorkOnEveryGroupIncludingGroupsThatJoinedLater() {
         scriptTransactionStatements();
         EngineSession session = open();

@@ -1,5 +1,6 @@
 package io.shardgate.engine.transaction.xa;
 
+import io.shardgate.engine.backend.BackendDialect;
 import io.shardgate.engine.backend.BackendServer;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.rules.config.RuleSet;
@@ -89,6 +90,15 @@ public final class XaCoordinator implements AutoCloseable {
      * @throws IllegalStateException when another engine holds the directory
      */
     public static XaCoordinator open(RuleSet rules, Backends backends) {
+        for (String group : rules.groups().keySet()) {
+            BackendServer leader = backends.leader(group);
+            if (leader.dialect() == BackendDialect.H2) {
+                throw new IllegalArgumentException("database " + rules.database() + " in " + rules.source()
+                        + " sets cross-shard-transaction: xa, but the leader of group " + group + " is H2 ("
+                        + leader.describe() + "), which has no XA statements; use MySQL or MariaDB backends, or "
+                        + "set cross-shard-transaction: best-effort or reject");
+            }
+        }
         Path dir = Path.of(rules.transactions().xaLogDir(rules.database()));
         DecisionLog decisions = DecisionLog.open(dir);
         try {
