@@ -167,13 +167,13 @@ public final class XaTransaction {
                 if (e.getErrorCode() == XAER_NOTA) {
                     continue; // the server already rolled it back (deadlock, failed PREPARE)
                 }
-                // closing the session rolls back a branch that is not prepared; a prepared one survives it
+                // closing the session rolls back a branch that is not prepared; a prepared one survives
+                // it, and so may one whose PREPARE reached the server just before its connection broke:
+                // the background retry rolls back whatever is still prepared (and stops when nothing is)
                 discard.discard(group, connection);
-                if (prepared.contains(group)) {
-                    log.warn("XA ROLLBACK of prepared branch {} failed ({}); retrying in the background", xid,
-                            e.getMessage());
-                    coordinator.rollbackLater(xid, group);
-                }
+                log.warn("XA ROLLBACK of branch {} failed ({}); retrying in the background if it is prepared", xid,
+                        e.getMessage());
+                coordinator.rollbackLater(xid, group);
             }
         }
     }
