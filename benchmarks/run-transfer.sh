@@ -5,6 +5,7 @@
 #
 #   benchmarks/run-transfer.sh                         # threads=4 rounds=6 slice=5 warmup=10 accounts=1000
 #   benchmarks/run-transfer.sh threads=8 rounds=10     # other settings
+#   benchmarks/run-transfer.sh groups=1                # both accounts in g0: xa one-phase vs local commit
 #   SKIP_BUILD=1 benchmarks/run-transfer.sh            # reuse benchmarks/target/benchmarks.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."

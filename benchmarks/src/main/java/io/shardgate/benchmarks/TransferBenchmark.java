@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that a machine whose load changes during the run moves both alike; each transaction's latency is
  * recorded, and throughput, p50 and p99 are printed per policy.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.shardgate.benchmarks.TransferBenchmark [threads=4 rounds=6 slice=5 warmup=10 accounts=1000]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.shardgate.benchmarks.TransferBenchmark [threads=4 rounds=6 slice=5 warmup=10 accounts=1000 groups=2]</pre>
+ * With {@code groups=1} both accounts are in g0: the one-phase path of xa against a local commit.
  */
 public final class TransferBenchmark {
 
@@ -34,7 +35,7 @@ public final class TransferBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> settings = new LinkedHashMap<>(Map.of("threads", 4, "rounds", 6, "slice", 5,
-                "warmup", 10, "accounts", 1000));
+                "warmup", 10, "accounts", 1000, "groups", 2));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !settings.containsKey(pair[0])) {
@@ -45,6 +46,10 @@ public final class TransferBenchmark {
         }
         int threads = settings.get("threads");
         int accounts = settings.get("accounts");
+        if (settings.get("groups") != 1 && settings.get("groups") != 2) {
+            throw new IllegalArgumentException("groups must be 1 (both accounts in g0) or 2 (g0 and g1)");
+        }
+        int creditParity = settings.get("groups") == 2 ? 1 : 0;
         Path dir = Files.createTempDirectory("shardgate-transfer-bench-");
         System.err.println("[setup] starting two MariaDB servers");
         try (EmbeddedMariaDb a = EmbeddedMariaDb.start(); EmbeddedMariaDb b = EmbeddedMariaDb.start()) {
@@ -61,19 +66,19 @@ public final class TransferBenchmark {
             }
             System.err.println("[setup] warming up " + settings.get("warmup") + " s per policy");
             for (String policy : POLICIES) {
-                run(urls.get(policy), threads, accounts, settings.get("warmup"), new ArrayList<>());
+                run(urls.get(policy), threads, accounts, creditParity, settings.get("warmup"), new ArrayList<>());
             }
             Map<String, List<long[]>> latencies = new LinkedHashMap<>();
             Map<String, Double> seconds = new LinkedHashMap<>();
             for (int round = 0; round < settings.get("rounds"); round++) {
                 for (String policy : POLICIES) {
                     List<long[]> slices = latencies.computeIfAbsent(policy, p -> new ArrayList<>());
-                    run(urls.get(policy), threads, accounts, settings.get("slice"), slices);
+                    run(urls.get(policy), threads, accounts, creditParity, settings.get("slice"), slices);
                     seconds.merge(policy, (double) settings.get("slice"), Double::sum);
                 }
             }
-            System.out.printf("== two-shard transfer through jdbc:shardgate:, %d threads, %d rounds x %d s per policy, %s%n",
-                    threads, settings.get("rounds"), settings.get("slice"), LoadAverage.now());
+            System.out.printf("== %s transfer through jdbc:shardgate:, %d threads, %d rounds x %d s per policy, %s%n",
+                    creditParity == 1 ? "two-group" : "one-group", threads, settings.get("rounds"), settings.get("slice"), LoadAverage.now());
             System.out.printf("%-12s %10s %12s %10s %10s%n", "policy", "tx", "tx/s", "p50 ms", "p99 ms");
             for (String policy : POLICIES) {
                 long[] all = latencies.get(policy).stream().flatMapToLong(Arrays::stream).sorted().toArray();
@@ -91,7 +96,8 @@ public final class TransferBenchmark {
     }
 
     /** Runs transfers on {@code threads} connections for {@code seconds}; adds each thread's latencies (ns). */
-    private static void run(String url, int threads, int accounts, int seconds, List<long[]> into) throws Exception {
+    private static void run(String url, int threads, int accounts, int creditParity, int seconds, List<long[]> into)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
         List<long[]> results = new ArrayList<>();
@@ -109,7 +115,7 @@ public final class TransferBenchmark {
                         long start = System.nanoTime();
                         debit.setInt(1, 2 * random.nextInt(accounts));      // even: group g0
                         debit.executeUpdate();
-                        credit.setInt(1, 2 * random.nextInt(accounts) + 1); // odd: group g1
+                        credit.setInt(1, 2 * random.nextInt(accounts) + creditParity); // odd: g1, even: g0
                         credit.executeUpdate();
                         c.commit();
                         if (count == latencies.length) {
