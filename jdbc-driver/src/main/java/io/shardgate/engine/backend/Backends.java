@@ -126,6 +126,10 @@ public final class Backends implements AutoCloseable {
             if (pool != null) {
                 pool.evictConnection(connection);
             }
+        } catch (RuntimeException e) {
+            // not one of this pool's connections: aborting it below is all there is to do
+        }
+        try {
             connection.abort(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             // already closed: nothing left to discard
