@@ -360,7 +360,7 @@ final class ShardingSession implements EngineSession {
         boolean writes = shape(statement) != PlanExecutor.Shape.QUERY;
         if (!ddl && (transaction != null || !autocommit)) {
             Transaction tx = openTransaction();
-            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction());
+            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction(), db.xa());
             statementWarnings.addAll(tx.join(plan.groups(), plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_TRANSACTION)));
             if (writes) {
                 transactionWrites.addAll(plan.groups());

@@ -348,16 +348,12 @@ class EngineSessionTest {
     }
 
     @Test
-    void xaPolicyWarnsThatXaIsNotAvailableYet() {
+    void xaPolicyOverH2BackendsIsRefusedWhenTheEngineStarts() {
         scriptTransactionStatements();
-        EngineSession session = open(policy(Policies.CrossShardTransaction.XA));
-        session.execute("BEGIN", List.of());
-        session.execute("INSERT INTO orders (order_id, user_id) VALUES (100, 100)", List.of());
-        ExecutionResult second = session.execute("INSERT INTO orders (order_id, user_id) VALUES (101, 101)", List.of());
-        assertThat(second.warnings()).extracting(EngineWarning::message).anySatisfy(
-                m -> assertThat(m).contains("XA two-phase commit is not available yet"));
-        session.execute("COMMIT", List.of());
-        assertThat(count(0) + count(1)).isEqualTo(2);
+        assertThatThrownBy(() -> open(policy(Policies.CrossShardTransaction.XA)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cross-shard-transaction: xa").hasMessageContaining("is H2")
+                .hasMessageContaining("use MySQL or MariaDB backends");
     }
 
     @Test

@@ -29,6 +29,8 @@ public enum ErrorCode {
     QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     MEMORY_LIMIT(1038, "HY001", "%s"),
     XA_ERROR(1397, "XAE04", "%s"),
+    // An XA transaction Shardgate rolled back on every group before deciding to commit (MySQL's XA_RBROLLBACK).
+    XA_ROLLED_BACK(1402, "XA100", "%s"),
     MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),
     UNKNOWN_COMMAND(1047, "08S01", "Unknown command %s"),
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),

@@ -134,6 +134,31 @@ public final class Backends implements AutoCloseable {
         replay.forget(connection);
     }
 
+    /**
+     * Takes a lent-out connection of {@code server} out of use for good: its session is closed at
+     * once (the server rolls back what it had open) and the pool never lends it again. For a
+     * connection whose server-side state is unknown, e.g. after a failed XA statement.
+     */
+    public void discard(BackendServer server, Connection connection) {
+        replay.forget(connection);
+        HikariDataSource pool;
+        synchronized (this) {
+            pool = pools.get(server);
+        }
+        try {
+            if (pool != null) {
+                pool.evictConnection(connection);
+            }
+        } catch (RuntimeException e) {
+            // not one of this pool's connections: aborting it below is all there is to do
+        }
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // already closed: nothing left to discard
+        }
+    }
+
     /** Whether the pool of {@code server} has been started (pools start on first use). */
     public synchronized boolean isStarted(BackendServer server) {
         return pools.containsKey(server);

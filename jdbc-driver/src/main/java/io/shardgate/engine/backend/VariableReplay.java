@@ -50,8 +50,9 @@ public final class VariableReplay {
     public void forget(Connection connection) {
         try {
             applied.remove(physical(connection));
-        } catch (SQLException ignored) {
-            // a connection that cannot be unwrapped was never recorded
+        } catch (SQLException | RuntimeException ignored) {
+            // a connection that cannot be unwrapped (or a closed pool proxy, whose hashCode throws) was
+            // never recorded, or its entry goes with the garbage-collected connection
         }
     }
 

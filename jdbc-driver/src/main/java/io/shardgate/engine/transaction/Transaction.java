@@ -7,6 +7,8 @@ import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.backend.SessionVariables;
 import io.shardgate.engine.execute.ConnectionSource;
 import io.shardgate.engine.execute.Lease;
+import io.shardgate.engine.transaction.xa.XaCoordinator;
+import io.shardgate.engine.transaction.xa.XaTransaction;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.config.Policies;
@@ -33,7 +35,9 @@ import java.util.Set;
  * savepoints. When a statement brings in a second group, the database's
  * {@code cross-shard-transaction} policy decides: {@code reject} rolls everything back and fails;
  * {@code best-effort} goes on with a warning, and COMMIT then commits group by group (not atomic);
- * {@code xa} does the same for now, with a warning that XA is not available yet. Not thread-safe.
+ * {@code xa} goes on with a warning too, but every group's work is an XA branch from its first
+ * statement on, and COMMIT is atomic ({@link XaTransaction}: two-phase across groups, one phase on
+ * one group). Not thread-safe.
  */
 public final class Transaction implements ConnectionSource {
 
@@ -49,6 +53,8 @@ public final class Transaction implements ConnectionSource {
     private final List<String> savepoints = new ArrayList<>();
     private boolean ended;
     private java.util.function.BiConsumer<BackendServer, Connection> commitObserver;
+    /** The XA branches under policy xa (null otherwise). */
+    private XaTransaction xa;
 
     /**
      * @param isolation isolation level for this transaction only (SET TRANSACTION ISOLATION LEVEL
@@ -64,10 +70,23 @@ public final class Transaction implements ConnectionSource {
      * in one logical database (their groups and policies differ).
      */
     public void bind(String database, Backends backends, Policies.CrossShardTransaction policy) {
+        bind(database, backends, policy, null);
+    }
+
+    /**
+     * As {@link #bind(String, Backends, Policies.CrossShardTransaction)}, with the database's XA
+     * coordinator, which policy xa needs (null under the other policies).
+     */
+    public void bind(String database, Backends backends, Policies.CrossShardTransaction policy,
+                     XaCoordinator coordinator) {
         if (this.database == null) {
+            if (policy == Policies.CrossShardTransaction.XA && coordinator == null) {
+                throw new IllegalArgumentException("policy xa needs the database's XA coordinator");
+            }
             this.database = database;
             this.backends = backends;
             this.policy = policy;
+            this.xa = policy == Policies.CrossShardTransaction.XA ? coordinator.begin() : null;
         } else if (!this.database.equals(database)) {
             throw new ShardgateException(ErrorCode.NOT_SUPPORTED, "a transaction across logical databases ("
                     + this.database + " and " + database + "); COMMIT before using the other database");
@@ -128,10 +147,9 @@ public final class Transaction implements ConnectionSource {
                 case XA -> {
                     if (!flagged) {
                         warnings.add(warning("cross-shard transaction: the open transaction now spans groups "
-                                + String.join(", ", spanned) + " (policy cross-shard-transaction=" + policyName + ")"));
+                                + String.join(", ", spanned) + "; COMMIT is atomic, by XA two-phase commit "
+                                + "(policy cross-shard-transaction=" + policyName + ")"));
                     }
-                    warnings.add(warning("XA two-phase commit is not available yet: this transaction will commit "
-                            + "group by group like best-effort, which is not atomic"));
                 }
             }
         }
@@ -142,7 +160,11 @@ public final class Transaction implements ConnectionSource {
                 if (isolation != null) {
                     connection.setTransactionIsolation(isolation);
                 }
-                connection.setAutoCommit(false);
+                if (xa != null) {
+                    xa.start(group, connection); // statements of an XA branch are in it whatever autocommit says
+                } else {
+                    connection.setAutoCommit(false);
+                }
             } catch (SQLException e) {
                 close(connection);
                 throw new BackendException(group, e.getMessage() + " (starting the transaction on "
@@ -199,6 +221,18 @@ public final class Transaction implements ConnectionSource {
      * committed, the rest are rolled back, and the error says which is which.
      */
     public void commit() {
+        if (xa != null) {
+            try {
+                xa.commit(connections, this::discard);
+                if (commitObserver != null) {
+                    // the positions the branches committed at, for reads of this session's writes
+                    connections.forEach((group, connection) -> commitObserver.accept(backends.leader(group), connection));
+                }
+            } finally {
+                end();
+            }
+            return;
+        }
         List<String> committed = new ArrayList<>();
         try {
             for (Map.Entry<String, Connection> entry : connections.entrySet()) {
@@ -237,6 +271,14 @@ public final class Transaction implements ConnectionSource {
 
     /** Rolls back every group; errors are logged, since the connections are discarded anyway. */
     public void rollback() {
+        if (xa != null) {
+            try {
+                xa.rollback(connections, this::discard);
+            } finally {
+                end();
+            }
+            return;
+        }
         try {
             for (Map.Entry<String, Connection> entry : connections.entrySet()) {
                 rollbackQuietly(entry.getKey(), entry.getValue());
@@ -266,7 +308,11 @@ public final class Transaction implements ConnectionSource {
         for (Map.Entry<String, Connection> entry : connections.entrySet()) {
             if (joinedAtSavepoint.get(entry.getKey()) > index) {
                 try {
-                    entry.getValue().rollback();
+                    if (xa != null) {
+                        xa.restart(entry.getKey(), entry.getValue());
+                    } else {
+                        entry.getValue().rollback();
+                    }
                     joinedAtSavepoint.put(entry.getKey(), index + 1);
                 } catch (SQLException e) {
                     throw new BackendException(entry.getKey(), e.getMessage(), e);
@@ -320,6 +366,10 @@ public final class Transaction implements ConnectionSource {
         } catch (SQLException e) {
             log.warn("rollback on group {} failed (the connection is discarded): {}", group, e.toString());
         }
+    }
+
+    private void discard(String group, Connection connection) {
+        backends.discard(backends.leader(group), connection);
     }
 
     private void end() {

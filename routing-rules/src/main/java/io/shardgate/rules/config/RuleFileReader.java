@@ -20,7 +20,8 @@ import java.util.Set;
 final class RuleFileReader {
 
     static final List<String> TOP_KEYS =
-            List.of("database", "users", "groups", "default-group", "tables", "reads", "writes", "policies");
+            List.of("database", "users", "groups", "default-group", "tables", "reads", "writes", "policies",
+                    "transactions");
     static final List<String> USER_KEYS = List.of("name", "password");
     static final List<String> GROUP_KEYS = List.of("leader", "followers", "pool");
     static final List<String> SERVER_KEYS = List.of("url", "user", "password", "weight");
@@ -28,6 +29,7 @@ final class RuleFileReader {
     static final List<String> READ_KEYS = List.of("balance", "consistency", "max-lag", "session-wait");
     static final List<String> WRITE_KEYS = List.of("ack", "ack-timeout");
     static final List<String> POLICY_KEYS = List.of("cross-shard-join", "cross-shard-transaction", "scatter-write");
+    static final List<String> TRANSACTION_KEYS = List.of("xa-log-dir");
 
     private static final String URL_EXAMPLE = "jdbc:mysql://host:3306/db";
 
@@ -67,7 +69,7 @@ final class RuleFileReader {
             tables = new TableRulesReader(source, algorithms, groupNames.isEmpty() ? null : groupNames).read(tablesMap);
         }
         return new RuleSet(source.file(), database, users, groups, defaultGroup, tables, reads(file), writes(file),
-                policies(file));
+                policies(file), transactions(file));
     }
 
     private List<UserRule> users(YamlMap file) {
@@ -239,6 +241,25 @@ final class RuleFileReader {
                 policies.choice("cross-shard-transaction", Policies.CrossShardTransaction.values(),
                         defaults.crossShardTransaction()),
                 policies.choice("scatter-write", Policies.ScatterWrite.values(), defaults.scatterWrite()));
+    }
+
+    private TransactionRule transactions(YamlMap file) {
+        YamlMap transactions = file.map("transactions", "a map { xa-log-dir: … }");
+        if (transactions == null) {
+            return TransactionRule.DEFAULT;
+        }
+        transactions.allow(TRANSACTION_KEYS);
+        if (!transactions.has("xa-log-dir")) {
+            return TransactionRule.DEFAULT;
+        }
+        String expected = "a directory path for the XA decision log, e.g. xa-log-dir: /var/lib/shardgate/xa";
+        String dir = transactions.required("xa-log-dir", expected);
+        if (dir != null && dir.indexOf('\0') >= 0) {
+            transactions.problem("xa-log-dir", transactions.path("xa-log-dir") + " contains a NUL character; expected "
+                    + expected);
+            return TransactionRule.DEFAULT;
+        }
+        return dir == null ? TransactionRule.DEFAULT : new TransactionRule(dir.strip());
     }
 
     static int line(Node node) {

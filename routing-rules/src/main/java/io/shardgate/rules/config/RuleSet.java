@@ -9,7 +9,14 @@ import java.util.Map;
  */
 public record RuleSet(String source, String database, List<UserRule> users, Map<String, GroupRule> groups,
                       String defaultGroup, Map<String, TableRule> tables, ReadRule reads, WriteRule writes,
-                      Policies policies) {
+                      Policies policies, TransactionRule transactions) {
+
+    /** A rule set with the default {@code transactions:} settings. */
+    public RuleSet(String source, String database, List<UserRule> users, Map<String, GroupRule> groups,
+                   String defaultGroup, Map<String, TableRule> tables, ReadRule reads, WriteRule writes,
+                   Policies policies) {
+        this(source, database, users, groups, defaultGroup, tables, reads, writes, policies, TransactionRule.DEFAULT);
+    }
 
     /** The rule of a logical table (name in any case), or null when it is a single table. */
     public TableRule table(String name) {

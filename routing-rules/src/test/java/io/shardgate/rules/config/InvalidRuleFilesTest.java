@@ -79,6 +79,6 @@ class InvalidRuleFilesTest {
                         two.yaml:1:1: the rule file has no groups; expected at least one group with a leader, \
                         e.g. groups: { g0: { leader: { url: "jdbc:mysql://host:3306/db" } } }
                         two.yaml:2:1: unknown key 'foo' at the top level; expected one of: database, users, groups, \
-                        default-group, tables, reads, writes, policies""");
+                        default-group, tables, reads, writes, policies, transactions""");
     }
 }

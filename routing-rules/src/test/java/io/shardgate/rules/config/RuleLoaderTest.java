@@ -125,6 +125,9 @@ class RuleLoaderTest {
         assertThat(rules.writes()).isEqualTo(new WriteRule(WriteRule.Ack.QUORUM, Duration.ofHours(1)));
         assertThat(rules.policies()).isEqualTo(new Policies(Policies.CrossShardJoin.REJECT,
                 Policies.CrossShardTransaction.XA, Policies.ScatterWrite.REJECT));
+        assertThat(rules.transactions()).isEqualTo(new TransactionRule("/var/lib/shardgate/xa"));
+        assertThat(rules.transactions().xaLogDir("shop")).isEqualTo("/var/lib/shardgate/xa");
+        assertThat(TransactionRule.DEFAULT.xaLogDir("shop")).isEqualTo("shardgate-xa/shop");
     }
 
     @Test
