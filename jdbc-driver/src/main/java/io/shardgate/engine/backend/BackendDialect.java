@@ -2,7 +2,6 @@ package io.shardgate.engine.backend;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * What kind of server a backend URL points at, for the few things the engine must do differently:
@@ -12,17 +11,21 @@ public enum BackendDialect {
     MYSQL, MARIADB, H2, OTHER;
 
     public static BackendDialect of(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("jdbc:mysql:")) {
+        if (startsWith(url, "jdbc:mysql:")) {
             return MYSQL;
         }
-        if (u.startsWith("jdbc:mariadb:")) {
+        if (startsWith(url, "jdbc:mariadb:")) {
             return MARIADB;
         }
-        if (u.startsWith("jdbc:h2:")) {
+        if (startsWith(url, "jdbc:h2:")) {
             return H2;
         }
         return OTHER;
+    }
+
+    /** Case-insensitive, without copying the URL (this runs for every statement). */
+    private static boolean startsWith(String url, String prefix) {
+        return url.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /**

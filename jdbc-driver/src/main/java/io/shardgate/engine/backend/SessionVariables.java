@@ -88,6 +88,9 @@ public final class SessionVariables {
      * System variables are left out for servers that do not know them.
      */
     public Map<String, String> assignments(BackendDialect dialect) {
+        if (system.isEmpty() && user.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> all = new LinkedHashMap<>();
         if (dialect.understandsMysqlVariables()) {
             system.forEach((name, value) -> all.put("@@" + name, value));

@@ -22,10 +22,11 @@ public record ProxyOptions(long maxPacketSize, Duration writeTimeout, int writeB
                            int writeBufferHighWaterMark, AuthPlugin greetingPlugin, boolean alwaysFullAuth,
                            boolean deprecateEof, int ioThreads, boolean directLane) {
 
+    /** Production settings; {@code -Dshardgate.directLane=false} turns the direct lane off (to compare, or to rule it out). */
     public static ProxyOptions defaults() {
         return new ProxyOptions(64L << 20, Duration.ofSeconds(60), 256 << 10, 1 << 20,
                 AuthPlugin.CACHING_SHA2_PASSWORD, false, true, Math.max(1, Runtime.getRuntime().availableProcessors()),
-                true);
+                !"false".equalsIgnoreCase(System.getProperty("shardgate.directLane")));
     }
 
     public ProxyOptions withMaxPacketSize(long bytes) {
