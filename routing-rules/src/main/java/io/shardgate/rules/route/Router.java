@@ -121,7 +121,16 @@ public final class Router {
                     + placement.describeSharded() + " spans " + placement.shards.size() + " shards; "
                     + "add a shard-key condition to each branch so it reaches one shard, or run the branches separately");
         }
-        MergePlanner.Merge merge = mergePlanner.plan(select, parameters, placement.describeSharded());
+        MergePlanner.Merge merge;
+        try {
+            merge = mergePlanner.plan(select, parameters, placement.describeSharded());
+        } catch (ShardgateException e) {
+            if (!placement.crossShardJoin) {
+                throw e;
+            }
+            // a federated join is computed whole in Shardgate: no per-shard merge is needed
+            merge = new MergePlanner.Merge(MergeSpec.NONE, null);
+        }
         if (placement.variant() == RoutePlan.Variant.SCATTER) {
             flags.add(0, new RouteFlag(RouteFlag.Kind.SCATTER_READ, "scatter read: "
                     + placement.describeSharded() + placement.has() + " no usable shard-key condition; the query runs on all "
