@@ -51,6 +51,11 @@ public final class FederatedJoinBenchmark {
                     peak = Math.max(peak, result[1]);
                 }
                 times.sort(Long::compare);
+                // what reading the same two inputs costs without joining them (the scans' share)
+                long start = System.nanoTime();
+                long read = count(c, "SELECT id, tier FROM customers") + count(c, "SELECT customer_id, amount FROM payments");
+                System.out.printf("baseline: reading the %,d input rows through Shardgate without a join: %d ms%n", read,
+                        (System.nanoTime() - start) / 1_000_000);
                 System.out.printf("median %d ms, min %d ms, max %d ms; peak heap %d MB (load average %.1f)%n",
                         times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), peak >> 20,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -58,6 +63,18 @@ public final class FederatedJoinBenchmark {
                 Files.deleteIfExists(rules);
             }
         }
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        long rows = 0;
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rs.getObject(1);
+                rs.getObject(2);
+                rows++;
+            }
+        }
+        return rows;
     }
 
     /** {time ms, peak heap bytes} of one execution, rows read to the end. */

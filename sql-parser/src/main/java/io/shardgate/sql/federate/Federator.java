@@ -131,6 +131,10 @@ public final class Federator {
             SqlNode validated = planner.validate(parsed);
             RelRoot relRoot = planner.rel(validated);
             RelNode logical = mysqlSemantics(relRoot.project());
+            // A merge join sorts both whole inputs (with a slow generic comparator) where a hash join
+            // keeps one side: with inputs read in full from the shards, hashing is what we want.
+            logical.getCluster().getPlanner().removeRule(
+                    org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
             RelTraitSet traits = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
             RelNode physical = planner.transform(0, traits, logical);
             JavaTypeFactory typeFactory = (JavaTypeFactory) logical.getCluster().getTypeFactory();
