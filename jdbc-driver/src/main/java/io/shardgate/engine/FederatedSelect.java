@@ -57,6 +57,12 @@ final class FederatedSelect {
     }
 
     QueryResult execute(SelectStatement select, List<Object> parameters, List<EngineWarning> warnings) {
+        if (select.lock() != SelectStatement.LockMode.NONE) {
+            // the per-table scans would not lock what the join reads: refuse rather than lock nothing
+            throw new ShardgateException(ErrorCode.NOT_SUPPORTED, "a locking read (FOR UPDATE / LOCK IN SHARE MODE) "
+                    + "in a cross-shard join of " + String.join(", ", select.tableNames()) + "; lock the rows "
+                    + "with one SELECT … FOR UPDATE per table, or make the join co-located");
+        }
         String text = FederationText.of(select.sql(), parameters);
         long limit = db.rules().policies().federationMaxRows();
         RowBudget budget = new RowBudget(limit, "policies.federation-max-rows (now " + limit + ") in the rule file of "

@@ -95,6 +95,23 @@ class FederatedJoinTest {
     }
 
     @Test
+    void federatedJoinInsideATransactionSeesItsOwnWrites() throws SQLException {
+        try (Connection c = DriverManager.getConnection(FEDERATE); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO payments (payment_id, customer_id, amount) VALUES (1000, 30, 7.00)");
+            assertThat(rows(s, "SELECT c.id, p.amount FROM customers c JOIN payments p ON p.customer_id = c.id "
+                    + "WHERE c.id > 25 AND p.payment_id > 40")).containsExactly(List.of(30, new BigDecimal("7.00")));
+            c.rollback();
+            assertThat(rows(s, "SELECT c.id FROM customers c JOIN payments p ON p.customer_id = c.id "
+                    + "WHERE c.id > 25 AND p.payment_id > 40")).isEmpty();
+            assertThatThrownBy(() -> rows(s, "SELECT c.id FROM customers c JOIN payments p ON p.customer_id = c.id "
+                    + "WHERE c.id > 25 FOR UPDATE"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+                            .contains("locking read").contains("cross-shard join"));
+        }
+    }
+
+    @Test
     void explainRouteShowsTheFederatedPlan() throws SQLException {
         try (Connection c = DriverManager.getConnection(FEDERATE); Statement s = c.createStatement()) {
             List<List<Object>> plan = rows(s, "EXPLAIN ROUTE SELECT c.name, p.amount FROM customers c "
