@@ -23,6 +23,12 @@ SELECT u.user_id, l.delta * 2 + u.tier AS v, COALESCE(l.memo, 'none') AS memo FR
 SELECT u.user_id, l.delta FROM users u JOIN ledger l ON l.entry_id = u.user_id WHERE u.tier = ? AND l.entry_id < ? ORDER BY u.user_id;
 SELECT u.user_id, l.memo FROM users u JOIN ledger l ON l.entry_id = u.user_id WHERE l.memo LIKE 're%' ORDER BY u.user_id;
 
+-- not-h2: H2 divides integers as integers and gives decimals another scale; MySQL gives 4 more decimals
+SELECT u.user_id, u.user_id / 3 AS third, l.delta / 2 AS half FROM users u JOIN ledger l ON l.entry_id = u.user_id ORDER BY u.user_id LIMIT 10;
+-- not-h2: H2 gives the quotient of decimals another scale than MySQL (the dividend's + 4)
+SELECT u.tier, SUM(l.delta) / COUNT(*) FROM users u JOIN ledger l ON l.entry_id = u.user_id GROUP BY u.tier ORDER BY u.tier;
+SELECT o.*, u.* FROM orders o JOIN users u ON u.tier = o.qty WHERE o.order_id < 1010 AND u.user_id < 4 ORDER BY o.order_id, u.user_id;
+
 ## co-located tables joined other than on the shard key, and self joins
 SELECT u.user_id, o.order_id FROM users u JOIN orders o ON o.qty = u.tier WHERE u.user_id < 4 AND o.order_id < 1030 ORDER BY u.user_id, o.order_id;
 SELECT a.user_id, b.user_id FROM users a JOIN users b ON a.tier = b.tier AND a.user_id < b.user_id WHERE a.user_id < 10 ORDER BY a.user_id, b.user_id;

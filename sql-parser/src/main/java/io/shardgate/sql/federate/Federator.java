@@ -138,7 +138,10 @@ public final class Federator {
             RelTraitSet traits = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
             RelNode physical = planner.transform(0, traits, logical);
             JavaTypeFactory typeFactory = (JavaTypeFactory) logical.getCluster().getTypeFactory();
-            return new Planned(physical, relRoot.validatedRowType, root, typeFactory);
+            // the validated names with the final types (MySQL's division may have made a column DECIMAL)
+            RelDataType rowType = typeFactory.createStructType(physical.getRowType().getFieldList().stream()
+                    .map(RelDataTypeField::getType).toList(), relRoot.validatedRowType.getFieldNames());
+            return new Planned(physical, rowType, root, typeFactory);
         } catch (ShardgateException e) {
             throw e;
         } catch (Exception e) {
@@ -166,7 +169,8 @@ public final class Federator {
         org.apache.calcite.tools.RelBuilder builder = org.apache.calcite.rel.core.RelFactories.LOGICAL_BUILDER
                 .create(logical.getCluster(), null);
         RelNode decorrelated = org.apache.calcite.sql2rel.RelDecorrelator.decorrelateQuery(withoutSubqueries, builder);
-        return decorrelated.accept(new MySqlSemantics(builder));
+        MySqlSemantics semantics = new MySqlSemantics(builder);
+        return semantics.finalDivisions(decorrelated.accept(semantics));
     }
 
     private static List<FederatedRows.Column> columns(RelDataType rowType, List<String> labels) {
@@ -177,13 +181,34 @@ public final class Federator {
             RelDataTypeField field = fields.get(i);
             RelDataType type = field.getType();
             SqlTypeName name = type.getSqlTypeName();
-            String label = useLabels && labels.get(i) != null ? labels.get(i) : field.getName();
+            String label = useLabels && labels.get(i) != null ? labels.get(i) : undeduplicated(field.getName(), fields, i);
             int precision = type.getPrecision() < 0 ? 0 : type.getPrecision();
             int scale = name == SqlTypeName.DECIMAL ? Math.max(0, type.getScale()) : 0;
             columns.add(new FederatedRows.Column(label, CalciteTypes.jdbcType(name),
                     name.getName().toUpperCase(Locale.ROOT), precision, scale, type.isNullable()));
         }
         return List.copyOf(columns);
+    }
+
+    /**
+     * A field name as MySQL labels it: the planner makes duplicate names unique ({@code user_id},
+     * {@code user_id0}), MySQL repeats them ({@code SELECT o.*, u.*} has two {@code user_id}).
+     */
+    private static String undeduplicated(String name, List<RelDataTypeField> fields, int index) {
+        int end = name.length();
+        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+            end--;
+        }
+        if (end == name.length() || end == 0) {
+            return name;
+        }
+        String base = name.substring(0, end);
+        for (int i = 0; i < index; i++) {
+            if (fields.get(i).getName().equals(base)) {
+                return base;
+            }
+        }
+        return name;
     }
 
     static RuntimeException translate(Throwable e, String sql) {

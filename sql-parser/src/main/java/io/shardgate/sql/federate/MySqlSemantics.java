@@ -36,7 +36,8 @@ import java.util.List;
  * MySQL's answers: sorts put NULLs first ascending and last descending; sorts, GROUP BY / DISTINCT
  * and join equalities on character columns work on {@link CollationKey}s (so 'Paris' and 'PARIS'
  * meet in a hash join and fall in one group, as under MySQL's default collation). A group's value
- * is one of its members, as MySQL returns one.
+ * is one of its members, as MySQL returns one. AVG and {@code /} of exact numbers give MySQL's
+ * decimals ({@link MySqlAverage}).
  */
 final class MySqlSemantics extends RelShuttleImpl {
 
@@ -51,10 +52,83 @@ final class MySqlSemantics extends RelShuttleImpl {
             OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), null,
             ScalarFunctionImpl.create(MySqlAverage.class, "of"));
 
+    static final SqlUserDefinedFunction DIVIDE = new SqlUserDefinedFunction(
+            new SqlIdentifier("SHARDGATE_DIVIDE", SqlParserPos.ZERO),
+            ReturnTypes.explicit(org.apache.calcite.sql.type.SqlTypeName.DECIMAL), null,
+            OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), null,
+            ScalarFunctionImpl.create(MySqlAverage.class, "divide"));
+
     private final RelBuilder builder;
 
     MySqlSemantics(RelBuilder builder) {
         this.builder = builder;
+    }
+
+    /**
+     * {@code /} of exact numbers gives a DECIMAL with four more decimals than the dividend, as in
+     * MySQL (Calcite divides integers as integers). Applied to the statement's final operators
+     * only — the chain of projections, filters and sorts from the root down to the first join,
+     * aggregate or scan — where a changed column type reaches nothing but the client; a division
+     * deeper in the plan (inside a subquery or a join condition) keeps Calcite's arithmetic.
+     */
+    RelNode finalDivisions(RelNode rel) {
+        if (rel instanceof LogicalSort sort) {
+            return sort.copy(sort.getTraitSet(), List.of(finalDivisions(sort.getInput())));
+        }
+        if (rel instanceof org.apache.calcite.rel.logical.LogicalFilter filter) {
+            RelNode input = finalDivisions(filter.getInput());
+            return filter.copy(filter.getTraitSet(), input, filter.getCondition().accept(retyped(input)));
+        }
+        if (rel instanceof org.apache.calcite.rel.logical.LogicalProject project) {
+            RelNode input = finalDivisions(project.getInput());
+            List<RexNode> expressions = new ArrayList<>();
+            for (RexNode e : project.getProjects()) {
+                expressions.add(e.accept(retyped(input)));
+            }
+            return org.apache.calcite.rel.logical.LogicalProject.create(input, project.getHints(), expressions,
+                    project.getRowType().getFieldNames(), project.getVariablesSet());
+        }
+        return rel;
+    }
+
+    /** Rewrites divisions, and re-derives the types of what uses a column whose type changed below. */
+    private RexShuttle retyped(RelNode input) {
+        org.apache.calcite.rex.RexBuilder rex = builder.getRexBuilder();
+        return new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return rex.makeInputRef(input, ref.getIndex());
+            }
+
+            @Override
+            public RexNode visitCall(RexCall call) {
+                List<RexNode> operands = new ArrayList<>();
+                boolean changed = false;
+                for (RexNode operand : call.getOperands()) {
+                    RexNode visited = operand.accept(this);
+                    changed |= !visited.getType().equals(operand.getType());
+                    operands.add(visited);
+                }
+                if (call.getKind() == SqlKind.DIVIDE && operands.size() == 2
+                        && SqlTypeUtil.isExactNumeric(operands.get(0).getType())
+                        && SqlTypeUtil.isExactNumeric(operands.get(1).getType())) {
+                    RexNode a = operands.get(0);
+                    int scale = Math.min(30, (SqlTypeUtil.isDecimal(a.getType()) ? a.getType().getScale() : 0) + 4);
+                    RelDataType decimal = rex.getTypeFactory().createTypeWithNullability(rex.getTypeFactory()
+                            .createSqlType(org.apache.calcite.sql.type.SqlTypeName.DECIMAL, 65, scale), true);
+                    RexNode quotient = rex.makeCall(DIVIDE, a, operands.get(1),
+                            rex.makeExactLiteral(java.math.BigDecimal.valueOf(scale)));
+                    return rex.makeCast(decimal, quotient, true, false);
+                }
+                if (!changed) {
+                    return call.clone(call.getType(), operands);
+                }
+                if (call.getKind() == SqlKind.CAST) {
+                    return rex.makeCast(call.getType(), operands.get(0), true, false);
+                }
+                return rex.makeCall(call.getOperator(), operands);
+            }
+        };
     }
 
     @Override

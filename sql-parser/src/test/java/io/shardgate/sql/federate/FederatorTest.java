@@ -110,6 +110,23 @@ class FederatorTest {
     }
 
     @Test
+    void divisionOfExactNumbersGivesFourMoreDecimalsAsInMySql() {
+        assertThat(run("SELECT u.user_id / 2, l.delta / 3, l.delta / 0 FROM users u JOIN ledger l "
+                + "ON l.user_id = u.user_id ORDER BY l.entry_id LIMIT 1", 100))
+                .containsExactly(java.util.Arrays.asList(new BigDecimal("0.5000"), new BigDecimal("1.833333"), null));
+    }
+
+    @Test
+    void starColumnsKeepMySqlsRepeatedLabels() {
+        try (FederatedRows rows = new Federator().execute("shop", FederationText.of(
+                "SELECT * FROM users u JOIN ledger l ON l.user_id = u.user_id", List.of()), null,
+                List.of(USERS, LEDGER), shards, new RowBudget(100, "-"))) {
+            assertThat(rows.columns()).extracting(FederatedRows.Column::label)
+                    .containsExactly("user_id", "name", "tier", "entry_id", "user_id", "delta");
+        }
+    }
+
+    @Test
     void rowBudgetFailsClearly() {
         assertThatThrownBy(() -> run("SELECT * FROM users u JOIN ledger l ON l.user_id = u.user_id", 3))
                 .isInstanceOf(ShardgateException.class)
