@@ -86,3 +86,5 @@ SELECT u.user_id, l.entry_id FROM users u JOIN ledger l ON l.entry_id = u.user_i
 ## UNIONs whose branches are on different shards
 SELECT user_id FROM users WHERE user_id = 1 UNION SELECT user_id FROM users WHERE user_id = 2;
 SELECT user_id FROM users WHERE user_id IN (1, 2) UNION ALL SELECT user_id FROM users WHERE user_id = 2;
+SELECT user_id FROM users WHERE tier = 1 UNION SELECT entry_id FROM ledger WHERE entry_id < 30 ORDER BY 1;
+SELECT u.country FROM users u WHERE u.user_id < 20 UNION ALL SELECT c.code FROM countries c JOIN ledger l ON l.entry_id = 7 ORDER BY 1;

@@ -116,7 +116,7 @@ public final class Router {
 
     private RoutePlan multiShardSelect(SelectStatement select, Placement placement, RouteUnit.Role role,
                                        List<RouteFlag> flags, List<?> parameters, RouteContext context) {
-        if (select.union()) {
+        if (select.union() && !placement.crossShardJoin) { // a flagged UNION is federated whole
             throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "UNION over sharded table "
                     + placement.describeSharded() + " spans " + placement.shards.size() + " shards; "
                     + "add a shard-key condition to each branch so it reaches one shard, or run the branches separately");
