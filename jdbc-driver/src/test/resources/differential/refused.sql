@@ -42,31 +42,6 @@ SELECT SUM(amount) / COUNT(*) FROM orders;
 -- message: cannot be combined from per-shard results
 SELECT COUNT(*) + 1 FROM orders;
 
-## derived tables and UNIONs across shards
--- error: 1235
--- message: subquery reads orders
-SELECT COUNT(*) FROM (SELECT status FROM orders GROUP BY status) t;
--- error: 1235
--- message: subquery reads orders
-SELECT MAX(n) FROM (SELECT user_id, COUNT(*) AS n FROM orders GROUP BY user_id) t;
-# The router refuses these UNIONs (right) but names them "users is joined with itself other than on
-# user_id" since it routes each branch on its own (reported); the message should say UNION again, as
-# "UNION over sharded table users … spans 2 shards" did: then tighten the expected text.
--- error: 1235
--- message: users
-SELECT user_id FROM users WHERE user_id = 1 UNION SELECT user_id FROM users WHERE user_id = 2;
--- error: 1235
--- message: users
-SELECT user_id FROM users WHERE user_id IN (1, 2) UNION ALL SELECT user_id FROM users WHERE user_id = 2;
-
-## joins that are not co-located (federation is not implemented)
--- error: 1235
--- message: federation is not implemented
-SELECT o.order_id, l.delta FROM orders o JOIN ledger l ON l.entry_id = o.order_id - 1000;
--- error: 1235
--- message: federation is not implemented
-SELECT u.user_id, o.order_id FROM users u JOIN orders o ON o.order_id = u.user_id + 1000;
-
 ## writes whose LIMIT would apply per shard
 -- error: 1235
 -- message: add a shard-key condition

@@ -312,6 +312,13 @@ final class ShardingSession implements EngineSession {
         for (String[] line : RoutePlanPrinter.rows(plan)) {
             rows.add(new Object[] {line[0], line[1]});
         }
+        if (plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_JOIN) && inner instanceof SelectStatement select) {
+            // the units above are not run: Shardgate joins per-table scans itself
+            for (String line : new FederatedSelect(engine, db, s -> route(db, s, List.of()), null, running)
+                    .explain(select, values)) {
+                rows.add(new Object[] {"federate", line});
+            }
+        }
         return LocalResults.of(List.of(LocalColumns.text("key"), LocalColumns.text("value")), rows, List.of());
     }
 
@@ -324,15 +331,15 @@ final class ShardingSession implements EngineSession {
 
     /**
      * A join the router flagged cross-shard would give a wrong answer if each shard joined only
-     * its own rows, and federation (joining in Shardgate) is not built yet: refuse it clearly.
+     * its own rows; SELECTs are federated, anything else flagged so is refused clearly.
      */
     private static void refuseUnfederatedJoin(RoutePlan plan) {
         for (RouteFlag flag : plan.flags()) {
             if (flag.kind() == RouteFlag.Kind.CROSS_SHARD_JOIN) {
                 throw new ShardgateException(ErrorCode.NOT_SUPPORTED, flag.message()
-                        + ". Shardgate cannot yet join these in the proxy (federation is not implemented), and "
-                        + "joining shard by shard would be wrong; add shard-key conditions that put every table on "
-                        + "one shard, declare co-located-with, or make the small table broadcast");
+                        + ". Shardgate federates only SELECTs, and running this statement shard by shard would be "
+                        + "wrong; add shard-key conditions that put every table on one shard, declare "
+                        + "co-located-with, or make the small table broadcast");
             }
         }
     }
@@ -345,8 +352,10 @@ final class ShardingSession implements EngineSession {
         }
         observedPlan = plan;
         observedRules = db.rules();
-        ResultMerger.checkSupported(plan.merge(), plan.units().size());
-        refuseUnfederatedJoin(plan);
+        if (!(plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_JOIN) && statement instanceof SelectStatement)) {
+            ResultMerger.checkSupported(plan.merge(), plan.units().size());
+            refuseUnfederatedJoin(plan);
+        }
         boolean ddl = statement.kind() == StatementKind.DDL;
         if (ddl && transaction != null) {
             commit(); // DDL commits the open transaction first, as on MySQL
@@ -369,6 +378,11 @@ final class ShardingSession implements EngineSession {
         } else {
             source = pooled = db.replicas().connections(variables, ddl, writes, positions,
                     db.replicas().consistency(statement.hints()));
+        }
+        if (plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_JOIN) && statement instanceof SelectStatement select) {
+            // policy cross-shard-join=federate (reject never reaches here): join in Shardgate
+            return new FederatedSelect(engine, db, s -> route(db, s, List.of()), source, running)
+                    .execute(select, parameters, statementWarnings);
         }
         Executed executed = engine.planExecutor().execute(plan.units(), parameters, source, shape(statement), running);
         statementWarnings.addAll(executed.warnings());

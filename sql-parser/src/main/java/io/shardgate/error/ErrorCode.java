@@ -28,6 +28,8 @@ public enum ErrorCode {
     ACK_TIMEOUT(1105, "HY000", "%s"),
     QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     MEMORY_LIMIT(1038, "HY001", "%s"),
+    /** A federated (cross-shard) join read more rows than policies.federation-max-rows allows. */
+    FEDERATION_LIMIT(1038, "HY001", "%s"),
     XA_ERROR(1397, "XAE04", "%s"),
     // An XA transaction Shardgate rolled back on every group before deciding to commit (MySQL's XA_RBROLLBACK).
     XA_ROLLED_BACK(1402, "XA100", "%s"),

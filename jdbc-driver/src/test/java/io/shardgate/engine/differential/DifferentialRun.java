@@ -28,6 +28,9 @@ final class DifferentialRun {
 
     static final String QUERIES = "differential/queries.sql";
     static final String REFUSED = "differential/refused.sql";
+    /** Cross-shard joins, computed by federation: each must also carry the CROSS_SHARD_JOIN warning (8003). */
+    static final String FEDERATED = "differential/federated.sql";
+    private static final int CROSS_SHARD_JOIN_WARNING = 8003;
 
     private final String backend;
     private final boolean h2;
@@ -38,6 +41,7 @@ final class DifferentialRun {
     private int equal;
     private int notRun;
     private int refusals;
+    private int federated;
 
     /**
      * @param h2 whether the backends are H2: cases marked not-h2 are skipped (visibly) and decimals
@@ -94,6 +98,14 @@ final class DifferentialRun {
         for (DifferentialCase c : DifferentialCases.load(QUERIES)) {
             tests.add(DynamicTest.dynamicTest(c.where() + " " + abbreviate(c.sql()), () -> compare(c)));
         }
+        for (DifferentialCase c : DifferentialCases.load(FEDERATED)) {
+            tests.add(DynamicTest.dynamicTest("federated " + c.where() + " " + abbreviate(c.sql()), () -> {
+                compare(c);
+                if (!(h2 && c.notOnH2() != null)) {
+                    assertFederated(c);
+                }
+            }));
+        }
         for (DifferentialCase c : DifferentialCases.load(REFUSED)) {
             tests.add(DynamicTest.dynamicTest("refused " + c.where() + " " + abbreviate(c.sql()), () -> refuse(c)));
         }
@@ -129,6 +141,34 @@ final class DifferentialRun {
         equal++;
     }
 
+    /** The statement really was a cross-shard join: Shardgate warned about it (and so federated it). */
+    private void assertFederated(DifferentialCase c) throws SQLException {
+        List<Integer> codes = new ArrayList<>();
+        if (c.parameters().isEmpty()) {
+            try (Statement statement = sharded.createStatement()) {
+                statement.execute(c.sql());
+                collect(statement.getWarnings(), codes);
+            }
+        } else {
+            try (PreparedStatement statement = sharded.prepareStatement(c.sql())) {
+                for (int i = 0; i < c.parameters().size(); i++) {
+                    statement.setObject(i + 1, c.parameters().get(i));
+                }
+                statement.execute();
+                collect(statement.getWarnings(), codes);
+            }
+        }
+        assertThat(codes).as("warnings of %s (a federated case must be a cross-shard join)", c)
+                .contains(CROSS_SHARD_JOIN_WARNING);
+        federated++;
+    }
+
+    private static void collect(java.sql.SQLWarning warning, List<Integer> codes) {
+        for (java.sql.SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            codes.add(w.getErrorCode());
+        }
+    }
+
     private void refuse(DifferentialCase c) {
         refusals++;
         try {
@@ -144,8 +184,10 @@ final class DifferentialRun {
     }
 
     private void summary() {
-        int total = DifferentialCases.load(QUERIES).size();
-        String line = "differential: " + total + " queries, " + equal + " equal (" + backend + ")"
+        int joins = DifferentialCases.load(FEDERATED).size();
+        int total = DifferentialCases.load(QUERIES).size() + joins;
+        String line = "differential: " + total + " queries (" + joins + " federated cross-shard joins, " + federated
+                + " of them checked flagged), " + equal + " equal (" + backend + ")"
                 + (notRun > 0 ? ", " + notRun + " not run on H2 (documented H2 differences)" : "")
                 + ", " + refusals + " refusals checked";
         System.out.println(line);

@@ -28,7 +28,8 @@ final class RuleFileReader {
     static final List<String> POOL_KEYS = List.of("max-size", "min-idle", "connection-timeout");
     static final List<String> READ_KEYS = List.of("balance", "consistency", "max-lag", "session-wait");
     static final List<String> WRITE_KEYS = List.of("ack", "ack-timeout");
-    static final List<String> POLICY_KEYS = List.of("cross-shard-join", "cross-shard-transaction", "scatter-write");
+    static final List<String> POLICY_KEYS = List.of("cross-shard-join", "cross-shard-transaction", "scatter-write",
+            "federation-max-rows");
     static final List<String> TRANSACTION_KEYS = List.of("xa-log-dir");
 
     private static final String URL_EXAMPLE = "jdbc:mysql://host:3306/db";
@@ -240,7 +241,14 @@ final class RuleFileReader {
                 policies.choice("cross-shard-join", Policies.CrossShardJoin.values(), defaults.crossShardJoin()),
                 policies.choice("cross-shard-transaction", Policies.CrossShardTransaction.values(),
                         defaults.crossShardTransaction()),
-                policies.choice("scatter-write", Policies.ScatterWrite.values(), defaults.scatterWrite()));
+                policies.choice("scatter-write", Policies.ScatterWrite.values(), defaults.scatterWrite()),
+                federationMaxRows(policies));
+    }
+
+    private static long federationMaxRows(YamlMap policies) {
+        Integer rows = policies.integer("federation-max-rows", 1, Integer.MAX_VALUE,
+                (int) Policies.DEFAULT_FEDERATION_MAX_ROWS);
+        return rows == null ? Policies.DEFAULT_FEDERATION_MAX_ROWS : rows;
     }
 
     private TransactionRule transactions(YamlMap file) {

@@ -116,12 +116,21 @@ public final class Router {
 
     private RoutePlan multiShardSelect(SelectStatement select, Placement placement, RouteUnit.Role role,
                                        List<RouteFlag> flags, List<?> parameters, RouteContext context) {
-        if (select.union()) {
+        if (select.union() && !placement.crossShardJoin) { // a flagged UNION is federated whole
             throw new ShardgateException(ErrorCode.UNSUPPORTED_MERGE, "UNION over sharded table "
                     + placement.describeSharded() + " spans " + placement.shards.size() + " shards; "
                     + "add a shard-key condition to each branch so it reaches one shard, or run the branches separately");
         }
-        MergePlanner.Merge merge = mergePlanner.plan(select, parameters, placement.describeSharded());
+        MergePlanner.Merge merge;
+        try {
+            merge = mergePlanner.plan(select, parameters, placement.describeSharded());
+        } catch (ShardgateException e) {
+            if (!placement.crossShardJoin) {
+                throw e;
+            }
+            // a federated join is computed whole in Shardgate: no per-shard merge is needed
+            merge = new MergePlanner.Merge(MergeSpec.NONE, null);
+        }
         if (placement.variant() == RoutePlan.Variant.SCATTER) {
             flags.add(0, new RouteFlag(RouteFlag.Kind.SCATTER_READ, "scatter read: "
                     + placement.describeSharded() + placement.has() + " no usable shard-key condition; the query runs on all "

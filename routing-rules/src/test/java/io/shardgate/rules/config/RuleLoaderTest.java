@@ -124,7 +124,7 @@ class RuleLoaderTest {
                 Duration.ofMinutes(1), Duration.ofMillis(250)));
         assertThat(rules.writes()).isEqualTo(new WriteRule(WriteRule.Ack.QUORUM, Duration.ofHours(1)));
         assertThat(rules.policies()).isEqualTo(new Policies(Policies.CrossShardJoin.REJECT,
-                Policies.CrossShardTransaction.XA, Policies.ScatterWrite.REJECT));
+                Policies.CrossShardTransaction.XA, Policies.ScatterWrite.REJECT, 5000));
         assertThat(rules.transactions()).isEqualTo(new TransactionRule("/var/lib/shardgate/xa"));
         assertThat(rules.transactions().xaLogDir("shop")).isEqualTo("/var/lib/shardgate/xa");
         assertThat(TransactionRule.DEFAULT.xaLogDir("shop")).isEqualTo("shardgate-xa/shop");
