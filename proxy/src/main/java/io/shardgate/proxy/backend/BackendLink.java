@@ -32,6 +32,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -61,8 +62,59 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
         void onFailure(BackendLinkException cause);
     }
 
-    /** A statement prepared on this link: its id and shape on the server. */
-    public record Prepared(long statementId, int parameters, int columns) {
+    /**
+     * A statement prepared on this link: its id and shape on the server, and what its executions
+     * can reuse (confined to the link's event loop, like the link): the parameter types last sent
+     * (the server keeps them, so equal types need not be sent again) and, per column, the
+     * definition as the server sends it with what the client is shown instead.
+     */
+    public static final class Prepared {
+        private final long statementId;
+        private final int parameters;
+        private List<?> boundTypes;
+        private ByteBuf[] serverColumns = new ByteBuf[0];
+        private Object[] clientColumns = new Object[0];
+
+        public Prepared(long statementId, int parameters) {
+            this.statementId = statementId;
+            this.parameters = parameters;
+        }
+
+        public long statementId() {
+            return statementId;
+        }
+
+        public int parameters() {
+            return parameters;
+        }
+
+        /** Whether {@code types} must be sent with this execution (they differ from the last sent). */
+        public boolean bind(List<?> types) {
+            if (types.equals(boundTypes)) {
+                return false;
+            }
+            boundTypes = types;
+            return true;
+        }
+
+        /** Forgets the bound types (an execution failed before the server took them). */
+        public void unbind() {
+            boundTypes = null;
+        }
+
+        /** What the client was shown for column {@code index} when the server sent exactly {@code definition}, or null. */
+        public Object clientColumn(int index, ByteBuf definition) {
+            return index < serverColumns.length && definition.equals(serverColumns[index]) ? clientColumns[index] : null;
+        }
+
+        public void rememberColumn(int index, ByteBuf definition, Object shown) {
+            if (index >= serverColumns.length) {
+                serverColumns = java.util.Arrays.copyOf(serverColumns, index + 1);
+                clientColumns = java.util.Arrays.copyOf(clientColumns, index + 1);
+            }
+            serverColumns[index] = io.netty.buffer.Unpooled.copiedBuffer(definition);
+            clientColumns[index] = shown;
+        }
     }
 
     private enum State { CONNECTING, AUTHENTICATING, READY, BUSY, CLOSED }

@@ -53,7 +53,7 @@ public final class PrepareReply implements BackendLink.Exchange {
             long statementId = payload.readInt4();
             int columns = payload.readInt2();
             int parameters = payload.readInt2();
-            result = new BackendLink.Prepared(statementId, parameters, columns);
+            result = new BackendLink.Prepared(statementId, parameters);
             remaining = (parameters > 0 ? parameters + 1 : 0) + (columns > 0 ? columns + 1 : 0);
             return remaining == 0;
         } finally {

@@ -1,5 +1,6 @@
 package io.shardgate.proxy.frontend;
 
+import io.netty.buffer.ByteBuf;
 import io.shardgate.engine.DirectRoute;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.proxy.backend.BackendLink;
@@ -54,6 +55,8 @@ final class DirectExecution implements BackendLink.Exchange {
     private BackendLink link;
     private Stage stage = Stage.FIRST;
     private long columnsLeft;
+    private int column;
+    private BackendLink.Prepared prepared;
     private boolean cancelled;
     private final long startedNanos = System.nanoTime();
     private ErrPacket failure;
@@ -126,10 +129,12 @@ final class DirectExecution implements BackendLink.Exchange {
                     "the backend sees " + prepared.parameters() + " parameters, the route " + request.values().size()));
             return;
         }
+        this.prepared = prepared;
         try {
-            link.send(new ComStmtExecute(prepared.statementId(), ComStmtExecute.CURSOR_TYPE_NO_CURSOR, 1, true,
-                    request.types(), request.values()), this);
+            link.send(new ComStmtExecute(prepared.statementId(), ComStmtExecute.CURSOR_TYPE_NO_CURSOR, 1,
+                    prepared.bind(request.types()), request.types(), request.values()), this);
         } catch (RuntimeException e) {
+            prepared.unbind();
             // a value the binary protocol cannot carry as bound: the engine converts it
             owner.fallBack(this, new BackendLinkException(BackendLinkException.Kind.UNSUITABLE, e.getMessage()));
         }
@@ -154,6 +159,7 @@ final class DirectExecution implements BackendLink.Exchange {
                     if (header == 0xFF) {
                         ErrPacket error = ErrPacket.decode(payload);
                         failure = error;
+                        prepared.unbind(); // the server may not have taken the types: send them next time
                         out.write(error);
                         return done();
                     }
@@ -167,7 +173,18 @@ final class DirectExecution implements BackendLink.Exchange {
                     stage = Stage.DEFINITIONS;
                 }
                 case DEFINITIONS -> {
-                    out.write(logical(ColumnDefinition41.decode(payload)));
+                    int index = column++;
+                    ColumnDefinition41 shown = (ColumnDefinition41) prepared.clientColumn(index, packet.content());
+                    if (shown == null) {
+                        ByteBuf definition = packet.content().retainedDuplicate();
+                        try {
+                            shown = logical(ColumnDefinition41.decode(payload));
+                            prepared.rememberColumn(index, definition, shown);
+                        } finally {
+                            definition.release();
+                        }
+                    }
+                    out.write(shown);
                     if (--columnsLeft == 0) {
                         stage = Stage.DEFINITIONS_END;
                     }

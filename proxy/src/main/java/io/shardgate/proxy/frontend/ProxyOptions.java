@@ -22,10 +22,12 @@ public record ProxyOptions(long maxPacketSize, Duration writeTimeout, int writeB
                            int writeBufferHighWaterMark, AuthPlugin greetingPlugin, boolean alwaysFullAuth,
                            boolean deprecateEof, int ioThreads, boolean directLane) {
 
-    /** Production settings; {@code -Dshardgate.directLane=false} turns the direct lane off (to compare, or to rule it out). */
+    /** Production settings; {@code -Dshardgate.directLane=false} turns the direct lane off (to compare, or to rule it out);
+     * {@code -Dshardgate.ioThreads=N} sets the event-loop threads (default: one per core). */
     public static ProxyOptions defaults() {
         return new ProxyOptions(64L << 20, Duration.ofSeconds(60), 256 << 10, 1 << 20,
-                AuthPlugin.CACHING_SHA2_PASSWORD, false, true, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                AuthPlugin.CACHING_SHA2_PASSWORD, false, true,
+                Integer.getInteger("shardgate.ioThreads", Math.max(1, Runtime.getRuntime().availableProcessors())),
                 !"false".equalsIgnoreCase(System.getProperty("shardgate.directLane")));
     }
 
