@@ -77,6 +77,7 @@ public final class Engine implements AutoCloseable {
             }
             databases.put(key, new LogicalDatabase(ruleSet, routers.apply(ruleSet)));
         }
+        databases.values().forEach(db -> db.replicas().reportLag(observers::followerLag));
         this.executor = executor(options.executorThreads());
         this.planExecutor = new PlanExecutor(executor);
         this.merger = new ResultMerger(options.maxBufferedRows());

@@ -1,6 +1,7 @@
 package io.shardgate.engine.replica;
 
 import io.shardgate.engine.backend.BackendServer;
+import io.shardgate.engine.observe.FollowerLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Properties;
 
@@ -58,6 +60,8 @@ public final class GroupMonitor implements AutoCloseable {
     }
 
     /** @param servers the group's servers as configured: the leader first, then its followers */
+    private volatile Consumer<FollowerLag> lagListener;
+
     public GroupMonitor(String group, List<BackendServer> servers, Duration interval) {
         this.group = group;
         this.servers = List.copyOf(servers);
@@ -140,6 +144,20 @@ public final class GroupMonitor implements AutoCloseable {
         lastPollNanos = now;
         health = new GroupHealth(group, leader, leaderUp, List.copyOf(states),
                 leaderUp ? null : "leader " + leader.describe() + " is " + describeProblem(leaderProbe));
+        Consumer<FollowerLag> listener = lagListener;
+        if (listener != null) {
+            for (ServerHealth state : states) {
+                if (!state.server().equals(leader)) {
+                    listener.accept(new FollowerLag(state.server(),
+                            state.lagMillis() < 0 ? null : Duration.ofMillis(state.lagMillis())));
+                }
+            }
+        }
+    }
+
+    /** Where each round's follower lags go (the engine's observers: metrics). */
+    void reportLag(Consumer<FollowerLag> listener) {
+        this.lagListener = listener;
     }
 
     private static String describeProblem(Probe probe) {

@@ -69,6 +69,11 @@ public final class Replicas implements ServerStates, AutoCloseable {
         }
     }
 
+    /** Reports every monitoring round's follower lags to {@code listener} (the engine's observers). */
+    public void reportLag(java.util.function.Consumer<io.shardgate.engine.observe.FollowerLag> listener) {
+        monitors.values().forEach(monitor -> monitor.reportLag(listener));
+    }
+
     ReadRule reads() {
         return rules.reads() == null ? ReadRule.DEFAULT : rules.reads();
     }

@@ -195,8 +195,19 @@ class ReplicationTest {
             long id = evenId();
             insert(id, "within-bound");
             BackendServer laggingServer = server(0, 1);
+            java.util.concurrent.atomic.AtomicReference<Duration> observedLag = new java.util.concurrent.atomic.AtomicReference<>();
+            engine.addObserver(new io.shardgate.engine.observe.EngineObserver() {
+                @Override
+                public void followerLag(io.shardgate.engine.observe.FollowerLag lag) {
+                    if (lag.follower().equals(laggingServer) && lag.lag() != null) {
+                        observedLag.set(lag.lag());
+                    }
+                }
+            });
             awaitGroup(0, Duration.ofSeconds(10), "follower-1 reported more than 1 s behind",
                     health -> health.of(laggingServer).lagMillis() > 1000);
+            MariaDbCluster.await(Duration.ofSeconds(3), () -> observedLag.get() != null
+                    && observedLag.get().toMillis() > 1000, "the engine's observers (metrics) saw the lag");
             for (int i = 0; i < 10; i++) {
                 assertThat(read("consistency=bounded", id)).as("bounded read " + i).isEqualTo("within-bound");
             }

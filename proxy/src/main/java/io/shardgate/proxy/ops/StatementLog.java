@@ -1,7 +1,9 @@
 package io.shardgate.proxy.ops;
 
+import io.shardgate.engine.BackendException;
 import io.shardgate.engine.observe.EngineObserver;
 import io.shardgate.engine.observe.StatementEvent;
+import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.route.RouteFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,12 @@ public final class StatementLog implements EngineObserver {
                 .map(kind -> kind.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
         LOG.info("flagged statement: flags={} database={} tables={} {}digest=\"{}\"", flags,
                 event.rules() == null ? "" : event.rules().database(), event.statement().tableNames(),
-                event.failed() ? "error=" + event.error().code().mysqlCode() + " " : "", SqlDigest.of(event.statement().sql()));
+                event.failed() ? "error=" + errorNumber(event.error()) + " " : "", SqlDigest.of(event.statement().sql()));
+    }
+
+    /** The code the client saw: the backend's own for backend errors. */
+    private static int errorNumber(ShardgateException error) {
+        return error instanceof BackendException backend ? backend.errorNumber()
+                : error.code().mysqlCode();
     }
 }
