@@ -9,9 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Connections for autocommit statements: each unit borrows its own pooled connection (so units
- * run in parallel and stream), with the session's variables applied, and gives it back as soon as
- * its rows are read or its count is known.
+ * The simplest connection source, for executor tests: each unit borrows its own pooled connection
+ * (so units run in parallel and stream), with the session's variables applied, and gives it back as
+ * soon as its rows are read or its count is known. (The engine uses ReadWriteConnections, which adds
+ * the follower choice.)
  */
 public final class PooledConnections implements ConnectionSource {
 
