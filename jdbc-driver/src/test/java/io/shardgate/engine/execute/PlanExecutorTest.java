@@ -3,9 +3,13 @@ package io.shardgate.engine.execute;
 import io.shardgate.engine.BackendException;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.backend.SessionVariables;
+import io.shardgate.engine.replica.Replicas;
+import io.shardgate.engine.replica.SessionPositions;
 import io.shardgate.engine.testing.H2Groups;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
+import io.shardgate.rules.config.ReadRule;
+import io.shardgate.rules.config.RuleSet;
 import io.shardgate.rules.route.RouteUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +37,7 @@ class PlanExecutorTest {
 
     private H2Groups h2;
     private Backends backends;
+    private Replicas replicas;
     private ExecutorService pool;
     private PlanExecutor executor;
     private final RunningStatements running = new RunningStatements();
@@ -44,7 +49,9 @@ class PlanExecutorTest {
         h2.exec(0, "INSERT INTO t VALUES (1, 'a'), (4, 'd')");
         h2.exec(1, "INSERT INTO t VALUES (2, 'b')");
         h2.exec(2, "INSERT INTO t VALUES (3, 'c')");
-        backends = new Backends(h2.rules("shop", Map.of()));
+        RuleSet rules = h2.rules("shop", Map.of());
+        backends = new Backends(rules);
+        replicas = new Replicas(rules, backends);
         pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "shardgate-exec-test"));
         executor = new PlanExecutor(pool);
     }
@@ -52,12 +59,15 @@ class PlanExecutorTest {
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
+        replicas.close();
         backends.close();
         h2.close();
     }
 
-    private PooledConnections pooled() {
-        return new PooledConnections(backends, new SessionVariables());
+    /** The engine's own source for autocommit statements (H2 groups: every unit on its group's leader). */
+    private ConnectionSource pooled() {
+        return replicas.connections(new SessionVariables(), false, false, new SessionPositions(),
+                ReadRule.Consistency.EVENTUAL);
     }
 
     @Test
