@@ -40,44 +40,64 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** Starts a server; {@code serverId} must be unique among servers that replicate together. */
     public static MariaDbServer start(String name, int serverId) {
-        try {
-            Path data = Files.createTempDirectory("shardgate-mariadb-" + name + "-");
-            DELETE_AT_EXIT.add(data);
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            config.setDataDir(data.toFile());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            config.setSecurityDisabled(false);
-            config.addArg("--user=root");
-            config.addArg("--bind-address=127.0.0.1");
-            config.addArg("--server-id=" + serverId);
-            config.addArg("--log-bin=mariadb-bin");
-            config.addArg("--log-slave-updates");
-            config.addArg("--gtid-strict-mode=1");
-            config.addArg("--binlog-format=ROW");
-            config.addArg("--skip-name-resolve");
-            config.addArg("--innodb-buffer-pool-size=32M");
-            config.addArg("--innodb-log-file-size=16M");
-            config.addArg("--performance-schema=OFF");
-            config.addArg("--max-connections=500");
-            config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--collation-server=utf8mb4_general_ci");
-            DB db = newDb(config);
-            db.start();
-            // Drop the anonymous accounts install-db creates (they shadow 'x'@'%'), then add ours.
-            db.run("SET sql_log_bin = 0; DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
-                    + "CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
-                    + "CREATE USER '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';"
-                    + "GRANT ALL ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;"
-                    + "GRANT ALL ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;");
-            MariaDbServer server = new MariaDbServer(name, db, db.getConfiguration().getPort());
-            server.running = true;
-            return server;
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("MariaDB " + name + " did not start: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ManagedProcessException last = null;
+        for (int attempt = 1; attempt <= INSTALL_ATTEMPTS; attempt++) {
+            try {
+                return startOnce(name, serverId);
+            } catch (ManagedProcessException e) {
+                last = e;
+                if (!String.valueOf(e.getMessage()).contains("installing the database")) {
+                    break;
+                }
+                // mariadb-install-db's bootstrap server failed (seen on busy CI machines: a
+                // temporary table in the shared /tmp vanished under it); a fresh data directory
+                // on a second try has always worked.
+                System.err.println("MariaDB " + name + ": install attempt " + attempt + " failed, retrying");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("MariaDB " + name + " did not start: " + last.getMessage(), last);
+    }
+
+    private static final int INSTALL_ATTEMPTS = 3;
+
+    private static MariaDbServer startOnce(String name, int serverId) throws IOException, ManagedProcessException {
+        Path data = Files.createTempDirectory("shardgate-mariadb-" + name + "-");
+        DELETE_AT_EXIT.add(data);
+        Path tmp = Files.createTempDirectory("shardgate-mariadb-tmp-" + name + "-");
+        DELETE_AT_EXIT.add(tmp);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0);
+        config.setDataDir(data.toFile());
+        config.setTmpDir(tmp.toString());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setSecurityDisabled(false);
+        config.addArg("--user=root");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--server-id=" + serverId);
+        config.addArg("--log-bin=mariadb-bin");
+        config.addArg("--log-slave-updates");
+        config.addArg("--gtid-strict-mode=1");
+        config.addArg("--binlog-format=ROW");
+        config.addArg("--skip-name-resolve");
+        config.addArg("--innodb-buffer-pool-size=32M");
+        config.addArg("--innodb-log-file-size=16M");
+        config.addArg("--performance-schema=OFF");
+        config.addArg("--max-connections=500");
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_general_ci");
+        DB db = newDb(config);
+        db.start();
+        // Drop the anonymous accounts install-db creates (they shadow 'x'@'%'), then add ours.
+        db.run("SET sql_log_bin = 0; DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
+                + "CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
+                + "CREATE USER '" + USER + "'@'localhost' IDENTIFIED BY '" + PASSWORD + "';"
+                + "GRANT ALL ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;"
+                + "GRANT ALL ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;");
+        MariaDbServer server = new MariaDbServer(name, db, db.getConfiguration().getPort());
+        server.running = true;
+        return server;
     }
 
     /**
