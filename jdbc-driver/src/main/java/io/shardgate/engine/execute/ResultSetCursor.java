@@ -1,5 +1,6 @@
 package io.shardgate.engine.execute;
 
+import io.shardgate.engine.backend.BackendDialect;
 import io.shardgate.engine.merge.RowStream;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.route.RouteUnit;
@@ -30,6 +31,7 @@ public final class ResultSetCursor implements RowStream {
     private final BackendErrors errors;
     private final int columnCount;
     private Object[] row;
+    private boolean onRow;
     private boolean exhausted;
     private boolean closed;
 
@@ -70,28 +72,51 @@ public final class ResultSetCursor implements RowStream {
             if (running.cancelled()) {
                 throw new SQLException("cancelled before the next row", "70100", 1317);
             }
+            row = null;
+            onRow = false;
             if (!resultSet.next()) {
                 exhausted = true;
                 close();
                 return false;
             }
-            Object[] values = new Object[columnCount];
-            for (int i = 0; i < columnCount; i++) {
-                values[i] = resultSet.getObject(i + 1);
-            }
-            row = values;
+            onRow = true;
             return true;
         } catch (SQLException e) {
-            ShardgateException error = errors.translate(e, lease.server());
-            exhausted = true; // the stream is broken: nothing left to drain
-            close();
-            throw error;
+            throw broken(e);
         }
     }
 
+    /** The current row, read from the backend on first use (a reader of typed values may never need it). */
     @Override
     public Object[] row() {
+        if (row == null && onRow && !closed) {
+            try {
+                Object[] values = new Object[columnCount];
+                for (int i = 0; i < columnCount; i++) {
+                    values[i] = resultSet.getObject(i + 1);
+                }
+                row = values;
+            } catch (SQLException e) {
+                throw broken(e);
+            }
+        }
         return row;
+    }
+
+    /**
+     * The backend's result set, on the current row, when its typed getters answer as the engine's
+     * own conversions would (Connector/J: the JDBC driver reads numbers and text straight from
+     * it, without an Object per value); null for other backends or once the cursor is closed.
+     */
+    public ResultSet typedSource() {
+        return onRow && !closed && lease.server().dialect() == BackendDialect.MYSQL ? resultSet : null;
+    }
+
+    private ShardgateException broken(SQLException e) {
+        ShardgateException error = errors.translate(e, lease.server());
+        exhausted = true; // the stream is broken: nothing left to drain
+        close();
+        return error;
     }
 
     @Override
@@ -101,6 +126,7 @@ public final class ResultSetCursor implements RowStream {
         }
         closed = true;
         row = null;
+        onRow = false;
         running.remove(statement);
         if (!exhausted && streaming && lease.server().dialect().drainsOnClose()) {
             try {
