@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The driver as applications use it: a HikariCP pool over a {@code jdbc:shardgate:file:} URL, with
  * Spring's JdbcTemplate and transaction manager on top, against the shared MariaDB cluster.
- * (JPA/Hibernate is not covered yet.)
+ * (JPA/Hibernate: {@link JpaRoundTripTest}.)
  */
 class SpringHikariTest {
 
