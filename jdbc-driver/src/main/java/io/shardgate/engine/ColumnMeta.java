@@ -8,8 +8,26 @@ package io.shardgate.engine;
  * @param typeName      the backend's type name (e.g. "BIGINT UNSIGNED", "VARCHAR", "DECIMAL", "JSON")
  * @param length        display length in characters (or bytes for binary)
  * @param decimals      scale for DECIMAL, fractional seconds for temporal types
+ * @param zerofill      an integer column declared ZEROFILL: its text is padded with zeros to {@code length}
  */
 public record ColumnMeta(String schema, String table, String originalTable, String label, String name,
                          int jdbcType, String typeName, long length, int decimals, boolean nullable,
-                         boolean unsigned, boolean primaryKey, boolean autoIncrement, boolean binary) {
+                         boolean unsigned, boolean primaryKey, boolean autoIncrement, boolean binary,
+                         boolean zerofill) {
+
+    /** A column that is not ZEROFILL (every column Shardgate computes itself). */
+    public ColumnMeta(String schema, String table, String originalTable, String label, String name,
+                      int jdbcType, String typeName, long length, int decimals, boolean nullable,
+                      boolean unsigned, boolean primaryKey, boolean autoIncrement, boolean binary) {
+        this(schema, table, originalTable, label, name, jdbcType, typeName, length, decimals, nullable, unsigned,
+                primaryKey, autoIncrement, binary, false);
+    }
+
+    /** How MySQL prints an integer of this column in a text result: ZEROFILL pads it to the display length. */
+    public String integerText(String digits) {
+        if (!zerofill || digits.length() >= length || digits.startsWith("-")) {
+            return digits;
+        }
+        return "0".repeat((int) (length - digits.length())) + digits;
+    }
 }

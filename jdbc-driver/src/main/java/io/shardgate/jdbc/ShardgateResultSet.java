@@ -206,7 +206,11 @@ final class ShardgateResultSet implements ResultSet {
             wasNull = value == null;
             return value;
         }
-        return Values.string(value(column));
+        Object value = value(column);
+        if (value instanceof Number && !(value instanceof BigDecimal) && columns.get(column - 1).zerofill()) {
+            return columns.get(column - 1).integerText(value.toString());
+        }
+        return Values.string(value);
     }
 
     @Override

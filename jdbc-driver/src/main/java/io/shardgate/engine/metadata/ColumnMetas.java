@@ -50,7 +50,7 @@ public final class ColumnMetas {
             columns.add(new ColumnMeta(hasTable ? database : "", nonNull(table), nonNull(original), f.getName(),
                     f.getOriginalName() == null || f.getOriginalName().isEmpty() ? f.getName() : f.getOriginalName(),
                     meta.getColumnType(i + 1), meta.getColumnTypeName(i + 1), f.getLength(), f.getDecimals(),
-                    !f.isNotNull(), f.isUnsigned(), f.isPrimaryKey(), f.isAutoIncrement(), f.isBinary()));
+                    !f.isNotNull(), f.isUnsigned(), f.isPrimaryKey(), f.isAutoIncrement(), f.isBinary(), f.isZeroFill()));
         }
         return columns;
     }

@@ -140,6 +140,73 @@ class MariaDbDriverTest {
         }
     }
 
+    /**
+     * A one-shard result hands typed getters straight to Connector/J; a merged result converts the
+     * engine's values. Both must answer every getter as Connector/J does on one server, NULLs and
+     * edge values included.
+     */
+    @Test
+    void typedGettersAnswerTheSameOnOneShardOnAMergedResultAndDirectly() throws SQLException {
+        String columns = "id, i, b, ub, d, v, z";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE types (id INT PRIMARY KEY, i INT, b BIGINT, ub BIGINT UNSIGNED, "
+                    + "d DECIMAL(12,3), v VARCHAR(20), z INT(5) ZEROFILL)");
+        }
+        List<String> direct = new ArrayList<>();
+        try (Connection raw = cluster.group(0).leader().connect(DATABASE); Statement s = raw.createStatement()) {
+            s.execute("CREATE TABLE types_direct (id INT PRIMARY KEY, i INT, b BIGINT, ub BIGINT UNSIGNED, "
+                    + "d DECIMAL(12,3), v VARCHAR(20), z INT(5) ZEROFILL)");
+            s.execute("INSERT INTO types_direct VALUES " + TYPED_ROWS);
+            try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM types_direct ORDER BY id")) {
+                while (rs.next()) {
+                    direct.add(typedReads(rs));
+                }
+            }
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO types (" + columns + ") VALUES " + TYPED_ROWS)).isEqualTo(4);
+            List<String> oneShard = new ArrayList<>();
+            for (int id = 0; id < 4; id++) {
+                try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM types WHERE id = " + id)) {
+                    assertThat(rs.next()).isTrue();
+                    oneShard.add(typedReads(rs));
+                }
+            }
+            List<String> merged = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM types ORDER BY id")) {
+                while (rs.next()) {
+                    merged.add(typedReads(rs));
+                }
+            }
+            assertThat(oneShard).isEqualTo(direct);
+            assertThat(merged).isEqualTo(direct);
+        }
+    }
+
+    private static final String TYPED_ROWS = "(0, -7, 9007199254740993, 18446744073709551615, -12.500, 'héllo', 42), "
+            + "(1, NULL, NULL, NULL, NULL, NULL, NULL), (2, 2147483647, -9223372036854775808, 0, 0.000, '', 0), "
+            + "(3, 0, 1, 1, 99999.999, 'trailing  ', 7)";
+
+    /** Every typed getter on every column, with wasNull, as one line. */
+    private static String typedReads(ResultSet rs) throws SQLException {
+        StringBuilder line = new StringBuilder();
+        for (int column = 1; column <= 7; column++) {
+            line.append(column).append(": s=").append(rs.getString(column)).append('/').append(rs.wasNull());
+            line.append(" o=").append(rs.getObject(column));
+            if (column != 6) {
+                line.append(" d=").append(rs.getBigDecimal(column)).append('/').append(rs.wasNull());
+                if (column != 4 && column != 5) {
+                    line.append(" l=").append(rs.getLong(column)).append('/').append(rs.wasNull());
+                }
+                if (column == 1 || column == 2 || column == 7) {
+                    line.append(" i=").append(rs.getInt(column)).append('/').append(rs.wasNull());
+                }
+            }
+            line.append("; ");
+        }
+        return line.toString();
+    }
+
     @Test
     void sessionSettingsAreReplayedOnEveryBackendConnectionTheSessionUses() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

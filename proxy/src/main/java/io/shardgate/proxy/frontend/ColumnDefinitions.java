@@ -51,6 +51,9 @@ final class ColumnDefinitions {
         if (unsigned && type.isNumeric()) {
             flags |= ColumnFlags.UNSIGNED;
         }
+        if (meta.zerofill() && type.isNumeric()) {
+            flags |= ColumnFlags.ZEROFILL;
+        }
         if (meta.autoIncrement()) {
             flags |= ColumnFlags.AUTO_INCREMENT;
         }

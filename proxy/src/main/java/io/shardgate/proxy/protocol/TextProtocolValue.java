@@ -64,7 +64,12 @@ public final class TextProtocolValue {
             return formatFloat(number);
         }
         if (value instanceof Number number) {
-            return number.toString();
+            String digits = number.toString();
+            if ((column.flags() & ColumnFlags.ZEROFILL) != 0 && digits.length() < column.columnLength()
+                    && !digits.startsWith("-")) {
+                return "0".repeat((int) (column.columnLength() - digits.length())) + digits;
+            }
+            return digits;
         }
         if (type == ColumnType.TIME || value instanceof java.sql.Time || value instanceof LocalTime
                 || value instanceof Duration || value instanceof OffsetTime) {

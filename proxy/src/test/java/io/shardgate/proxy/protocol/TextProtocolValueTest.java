@@ -47,6 +47,15 @@ class TextProtocolValueTest {
     }
 
     @Test
+    void zerofillIntegersArePaddedToTheDisplayLength() {
+        ColumnDefinition41 zerofill = new ColumnDefinition41("", "", "", "z", "z", 63, 10, ColumnType.LONG,
+                ColumnFlags.ZEROFILL | ColumnFlags.UNSIGNED, 0);
+        assertThat(TextProtocolValue.format(42L, zerofill)).isEqualTo("0000000042");
+        assertThat(TextProtocolValue.format(4_294_967_295L, zerofill)).isEqualTo("4294967295");
+        assertThat(TextProtocolValue.format(42L, column(ColumnType.LONG, 0))).isEqualTo("42");
+    }
+
+    @Test
     void temporalValuesWithTheColumnsFractionalDigits() {
         assertThat(format(LocalDate.of(999, 1, 2), ColumnType.DATE, 0)).isEqualTo("0999-01-02");
         assertThat(format(Date.valueOf("2024-02-29"), ColumnType.DATE, 0)).isEqualTo("2024-02-29");
