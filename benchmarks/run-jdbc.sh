@@ -7,9 +7,10 @@
 #   benchmarks/run-jdbc.sh -p connectorJ=defaults,no-streaming-timeout   # also the tuned variant
 #   JMH_ARGS="-f 1 -wi 1 -w 2s -i 2 -r 2s" benchmarks/run-jdbc.sh -p target=shardgate   # a quick look
 #   SKIP_BUILD=1 benchmarks/run-jdbc.sh                     # reuse benchmarks/target/benchmarks.jar
-#   benchmarks/run-jdbc.sh --interleaved [rounds=10 slice=2 warmup=15 connectorJ=defaults]
-#       # the same comparison in one JVM, contenders in rotating 2 s slices: ratios that survive a
-#       # machine whose load changes during the run (see InterleavedComparison); about 4 minutes
+#   benchmarks/run-jdbc.sh --interleaved [rounds=10 slice=2 warmup=15 connectorJ=defaults jvm=separate]
+#       # the same comparison over one server, contenders in rotating 2 s slices, each in a JVM of
+#       # its own (jvm=shared: all in one): ratios that survive a machine whose load changes during
+#       # the run (see InterleavedComparison); about 4 minutes
 #
 # Extra arguments go to JMH. Results are also written to benchmarks/target/jdbc-results.csv.
 set -euo pipefail

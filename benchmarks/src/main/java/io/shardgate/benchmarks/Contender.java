@@ -25,10 +25,10 @@ enum Contender {
     /** Raw Connector/J through a HikariCP pool, straight to {@code shop_single.orders}. */
     CONNECTOR_J("connectorj") {
         @Override
-        Opened open(EmbeddedMariaDb server, Path workDir, String urlOptions) {
+        Opened open(int port, Path workDir, String urlOptions) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("bench-connectorj");
-            config.setJdbcUrl(server.jdbcUrl(OrdersDataset.SINGLE_DATABASE, urlOptions));
+            config.setJdbcUrl(EmbeddedMariaDb.jdbcUrl(port, OrdersDataset.SINGLE_DATABASE, urlOptions));
             config.setUsername(EmbeddedMariaDb.USER);
             config.setPassword(EmbeddedMariaDb.PASSWORD);
             config.setMaximumPoolSize(POOL_SIZE);
@@ -41,8 +41,8 @@ enum Contender {
     /** Shardgate's driver: {@code jdbc:shardgate:file:…} over the four shards. */
     SHARDGATE("shardgate") {
         @Override
-        Opened open(EmbeddedMariaDb server, Path workDir, String urlOptions) {
-            Path rules = writeConfig(server, workDir, urlOptions, "jdbc/shardgate-rules.yaml");
+        Opened open(int port, Path workDir, String urlOptions) {
+            Path rules = writeConfig(port, workDir, urlOptions, "jdbc/shardgate-rules.yaml");
             ShardgateDataSource dataSource = new ShardgateDataSource("jdbc:shardgate:file:" + rules.toAbsolutePath());
             return new Opened(dataSource, dataSource::close);
         }
@@ -51,8 +51,8 @@ enum Contender {
     /** ShardingSphere-JDBC from its YAML, over the same four shards. */
     SHARDINGSPHERE("shardingsphere") {
         @Override
-        Opened open(EmbeddedMariaDb server, Path workDir, String urlOptions) throws SQLException {
-            Path yaml = writeConfig(server, workDir, urlOptions, "jdbc/shardingsphere.yaml");
+        Opened open(int port, Path workDir, String urlOptions) throws SQLException {
+            Path yaml = writeConfig(port, workDir, urlOptions, "jdbc/shardingsphere.yaml");
             DataSource dataSource;
             try {
                 dataSource = YamlShardingSphereDataSourceFactory.createDataSource(yaml.toFile());
@@ -95,7 +95,7 @@ enum Contender {
         throw new IllegalArgumentException("unknown contender '" + key + "'; expected connectorj, shardgate or shardingsphere");
     }
 
-    abstract Opened open(EmbeddedMariaDb server, Path workDir, String urlOptions) throws SQLException;
+    abstract Opened open(int port, Path workDir, String urlOptions) throws SQLException;
 
     /** An open data source and how to close it (pools, engines, ShardingSphere's context). */
     record Opened(DataSource dataSource, AutoCloseable closer) {
@@ -115,13 +115,13 @@ enum Contender {
     }
 
     /** Copies a config template from the class path into workDir with the server's port, account and URL options filled in. */
-    private static Path writeConfig(EmbeddedMariaDb server, Path workDir, String urlOptions, String resource) {
+    private static Path writeConfig(int port, Path workDir, String urlOptions, String resource) {
         try (InputStream in = Contender.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the benchmark jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@PORT@", Integer.toString(server.port()))
+                    .replace("@PORT@", Integer.toString(port))
                     .replace("@USER@", EmbeddedMariaDb.USER)
                     .replace("@PASSWORD@", EmbeddedMariaDb.PASSWORD)
                     .replace("@URL_OPTIONS@", EmbeddedMariaDb.urlOptions(urlOptions));

@@ -137,6 +137,11 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The same, with {@code extraOptions} ("name=value&…", may be empty) after the usual ones. */
     String jdbcUrl(String database, String extraOptions) {
+        return jdbcUrl(port, database, extraOptions);
+    }
+
+    /** The same for a server on {@code port} (one another process started). */
+    static String jdbcUrl(int port, String database, String extraOptions) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database + urlOptions(extraOptions);
     }
 

@@ -3,6 +3,7 @@ package io.shardgate.benchmarks;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,12 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Arguments ({@code name=value}): {@code rounds} (10), {@code slice} seconds (2),
  * {@code warmup} seconds per contender and workload (15), {@code connectorJ}
- * ({@code defaults} or {@code no-streaming-timeout}, see {@link JdbcBenchmark#connectorJ}).
- * Caveat: one JVM runs all three, so they share JIT profiles of Connector/J and HikariCP.
+ * ({@code defaults} or {@code no-streaming-timeout}, see {@link JdbcBenchmark#connectorJ}),
+ * {@code jvm}: {@code separate} (default: each contender in a child JVM of its own, driven slice by
+ * slice, so none runs on JIT profiles of Connector/J and HikariCP that another's calls shaped, as in
+ * an application) or {@code shared} (all three in this JVM).
  */
 public final class InterleavedComparison {
 
-    private enum Workload { POINT_SELECT, SCATTER_AGGREGATE }
+    enum Workload { POINT_SELECT, SCATTER_AGGREGATE }
 
     private static volatile long sink;
 
@@ -38,7 +41,7 @@ public final class InterleavedComparison {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "rounds", "10", "slice", "2", "warmup", "15", "connectorJ", "defaults"));
+                "rounds", "10", "slice", "2", "warmup", "15", "connectorJ", "defaults", "jvm", "separate"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
@@ -51,27 +54,32 @@ public final class InterleavedComparison {
         double slice = Double.parseDouble(options.get("slice"));
         double warmup = Double.parseDouble(options.get("warmup"));
         String connectorJ = options.get("connectorJ");
+        boolean separate = switch (options.get("jvm")) {
+            case "separate" -> true;
+            case "shared" -> false;
+            default -> throw new IllegalArgumentException("jvm must be separate or shared, not " + options.get("jvm"));
+        };
 
-        OrdersDataset dataset = new OrdersDataset(10_000, 10);
+        OrdersDataset dataset = new OrdersDataset(USERS, ORDERS_PER_USER);
         Path workDir = Files.createTempDirectory("shardgate-bench-config-");
-        Map<Contender, Contender.Opened> opened = new EnumMap<>(Contender.class);
+        Map<Contender, Runner> opened = new EnumMap<>(Contender.class);
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start()) {
             dataset.load(server);
             for (Contender contender : Contender.values()) {
                 try {
-                    Contender.Opened o = contender.open(server, workDir, JdbcBenchmark.urlOptions(connectorJ));
-                    opened.put(contender, o);
-                    Workloads.verify(o.dataSource(), dataset, contender.key());
-                } catch (RuntimeException | SQLException e) {
+                    opened.put(contender, separate ? ChildRunner.start(contender, server.port(), connectorJ)
+                            : LocalRunner.open(contender, server.port(), workDir, connectorJ, dataset));
+                } catch (RuntimeException | SQLException | IOException e) {
                     System.out.println("[setup] " + contender.key() + " left out: " + e.getMessage());
                 }
             }
             LoadAverage before = LoadAverage.now();
-            System.out.printf("[setup] %,d orders; contenders %s; warming up %.0f s each%n", dataset.orderCount(),
-                    opened.keySet().stream().map(Contender::key).toList(), warmup);
+            System.out.printf("[setup] %,d orders; contenders %s, each in %s; warming up %.0f s each%n",
+                    dataset.orderCount(), opened.keySet().stream().map(Contender::key).toList(),
+                    separate ? "a JVM of its own" : "this JVM", warmup);
             for (Workload workload : Workload.values()) {
-                for (var entry : opened.entrySet()) {
-                    measure(workload, entry.getValue().dataSource(), dataset, warmup);
+                for (Runner runner : opened.values()) {
+                    runner.measure(workload, warmup);
                 }
             }
             List<Contender> order = new ArrayList<>(opened.keySet());
@@ -81,7 +89,7 @@ public final class InterleavedComparison {
                 for (Workload workload : Workload.values()) {
                     for (int i = 0; i < order.size(); i++) {
                         Contender contender = order.get((round + i) % order.size());
-                        Slice measured = measure(workload, opened.get(contender).dataSource(), dataset, slice);
+                        Slice measured = opened.get(contender).measure(workload, slice);
                         samples.computeIfAbsent(workload, w -> new EnumMap<>(Contender.class))
                                 .computeIfAbsent(contender, c -> new ArrayList<>()).add(measured.opsPerSecond());
                         if (workload == Workload.POINT_SELECT) {
@@ -91,17 +99,125 @@ public final class InterleavedComparison {
                 }
                 System.out.printf("[round %d/%d] %s%n", round + 1, rounds, LoadAverage.now());
             }
-            report(samples, pointCpu, connectorJ, rounds, slice, before, LoadAverage.now());
+            report(samples, pointCpu, connectorJ, separate, rounds, slice, before, LoadAverage.now());
         } finally {
-            for (Contender.Opened o : opened.values()) {
+            for (Runner runner : opened.values()) {
                 try {
-                    o.closer().close();
+                    runner.close();
                 } catch (Exception e) {
                     System.err.println("closing a contender failed: " + e);
                 }
             }
             try (var files = Files.walk(workDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static final int USERS = 10_000;
+    private static final int ORDERS_PER_USER = 10;
+
+    /** Runs slices of one contender's workloads, here or in its own JVM. */
+    private interface Runner extends AutoCloseable {
+        Slice measure(Workload workload, double seconds) throws Exception;
+    }
+
+    /** A contender in this JVM (they then share JIT profiles of Connector/J and HikariCP). */
+    private record LocalRunner(Contender.Opened opened, OrdersDataset dataset) implements Runner {
+        static LocalRunner open(Contender contender, int port, Path workDir, String connectorJ, OrdersDataset dataset)
+                throws SQLException {
+            Contender.Opened o = contender.open(port, workDir, JdbcBenchmark.urlOptions(connectorJ));
+            Workloads.verify(o.dataSource(), dataset, contender.key());
+            return new LocalRunner(o, dataset);
+        }
+
+        @Override
+        public Slice measure(Workload workload, double seconds) throws SQLException {
+            return InterleavedComparison.measure(workload, opened.dataSource(), dataset, seconds);
+        }
+
+        @Override
+        public void close() throws Exception {
+            opened.closer().close();
+        }
+    }
+
+    /**
+     * A contender in a child JVM of its own (as in an application, no other driver's profile in its
+     * JIT), driven over its stdin/stdout: "measure WORKLOAD SECONDS" answers "slice OPS CPU".
+     */
+    private static final class ChildRunner implements Runner {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.PrintStream in;
+
+        private ChildRunner(Process process) {
+            this.process = process;
+            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            this.in = new java.io.PrintStream(process.getOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        static ChildRunner start(Contender contender, int port, String connectorJ) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    InterleavedComparison.class.getName() + "$Child", contender.key(), Integer.toString(port), connectorJ)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ChildRunner runner = new ChildRunner(process);
+            String ready = runner.out.readLine();
+            if (!"ready".equals(ready)) {
+                process.destroyForcibly();
+                throw new IOException("its JVM did not start (said: " + ready + ")");
+            }
+            return runner;
+        }
+
+        @Override
+        public Slice measure(Workload workload, double seconds) throws IOException {
+            in.println("measure " + workload.name() + " " + seconds);
+            String line = out.readLine();
+            if (line == null || !line.startsWith("slice ")) {
+                throw new IOException("the contender's JVM failed (said: " + line + ")");
+            }
+            String[] parts = line.split(" ");
+            return new Slice(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.println("quit");
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The child side of {@link ChildRunner}: arguments contender key, server port, connectorJ variant. */
+    public static final class Child {
+        private Child() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            Contender contender = Contender.of(args[0]);
+            OrdersDataset dataset = new OrdersDataset(USERS, ORDERS_PER_USER);
+            Path workDir = Files.createTempDirectory("shardgate-bench-child-");
+            java.io.PrintStream answers = System.out;
+            System.setOut(System.err); // libraries' chatter must not mix with the answers
+            try (LocalRunner runner = LocalRunner.open(contender, Integer.parseInt(args[1]), workDir, args[2], dataset)) {
+                answers.println("ready");
+                answers.flush();
+                java.io.BufferedReader commands = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                for (String line = commands.readLine(); line != null && !line.equals("quit"); line = commands.readLine()) {
+                    String[] parts = line.split(" ");
+                    Slice slice = runner.measure(Workload.valueOf(parts[1]), Double.parseDouble(parts[2]));
+                    answers.println("slice " + slice.opsPerSecond() + " " + slice.cpuMicrosPerOp());
+                    answers.flush();
+                }
+            } finally {
+                try (var files = Files.walk(workDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
             }
         }
     }
@@ -134,10 +250,11 @@ public final class InterleavedComparison {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static void report(Map<Workload, Map<Contender, List<Double>>> samples, Map<Contender, List<Double>> pointCpu,
-                               String connectorJ, int rounds, double slice, LoadAverage before, LoadAverage after) {
+                               String connectorJ, boolean separate, int rounds, double slice, LoadAverage before,
+                               LoadAverage after) {
         System.out.println();
-        System.out.printf("== Interleaved JDBC comparison: %d rounds of %.1f s slices, Connector/J %s ==%n",
-                rounds, slice, connectorJ);
+        System.out.printf("== Interleaved JDBC comparison: %d rounds of %.1f s slices, Connector/J %s, %s ==%n",
+                rounds, slice, connectorJ, separate ? "one JVM per contender" : "one JVM for all");
         System.out.println("ShardingSphere-JDBC " + Contender.shardingSphereVersion() + "; Java " + Runtime.version()
                 + "; before: " + before + "; after: " + after);
         for (Workload workload : Workload.values()) {

@@ -79,7 +79,7 @@ public class JdbcBenchmark {
             server = EmbeddedMariaDb.start();
             dataset.load(server);
             workDir = Files.createTempDirectory("shardgate-bench-config-");
-            opened = contender.open(server, workDir, urlOptions(connectorJ));
+            opened = contender.open(server.port(), workDir, urlOptions(connectorJ));
             dataSource = opened.dataSource();
             Workloads.verify(dataSource, dataset, target);
         } catch (Exception | Error e) {
