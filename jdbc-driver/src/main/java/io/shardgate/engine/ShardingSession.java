@@ -430,7 +430,12 @@ final class ShardingSession implements EngineSession {
             if (statement instanceof ShowStatement show && !show.tables().isEmpty()) {
                 rows = SessionShow.logicalNames(rows, db, show);
             }
-            return new QueryResult(List.copyOf(columns.subList(0, visible)), rows, List.copyOf(statementWarnings));
+            // streamed units add their backend's warnings when drained: the list is live until then
+            List<EngineWarning> warnings = new java.util.concurrent.CopyOnWriteArrayList<>(statementWarnings);
+            for (ResultSetCursor cursor : executed.cursors()) {
+                cursor.reportLateWarningsTo(warnings);
+            }
+            return new QueryResult(List.copyOf(columns.subList(0, visible)), rows, java.util.Collections.unmodifiableList(warnings));
         } catch (SQLException e) {
             executed.close();
             throw new ShardgateException(ErrorCode.BACKEND_ERROR, e, "reading result metadata failed: " + e.getMessage());

@@ -51,6 +51,8 @@ final class ShardgateResultSet implements ResultSet {
     private final byte[] typedKinds;
     private final int maxRows;
     private SQLWarning warnings;
+    /** How many of the result's warnings are in {@link #warnings}; streamed units add theirs when drained. */
+    private int warningsSeen;
     private int row;
     private boolean onRow;
     private boolean afterLast;
@@ -63,6 +65,7 @@ final class ShardgateResultSet implements ResultSet {
         this.columns = result.columns();
         this.maxRows = maxRows <= 0 || maxRows > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) maxRows;
         this.warnings = warnings;
+        this.warningsSeen = result.warnings().size();
         this.typedKinds = result.rows() instanceof ResultSetCursor ? typedKinds(columns) : null;
     }
 
@@ -114,6 +117,23 @@ final class ShardgateResultSet implements ResultSet {
         return onRow ? ((ResultSetCursor) result.rows()).typedSource() : null;
     }
 
+    private void noteLateWarnings() {
+        List<io.shardgate.engine.EngineWarning> all = result.warnings();
+        if (all.size() <= warningsSeen) {
+            return;
+        }
+        List<io.shardgate.engine.EngineWarning> late = List.copyOf(all.subList(warningsSeen, all.size()));
+        warningsSeen = all.size();
+        if (warnings == null) {
+            warnings = ShardgateStatement.warnings(late);
+        } else {
+            warnings.setNextWarning(ShardgateStatement.warnings(late));
+        }
+        if (statement instanceof ShardgateStatement owner) {
+            owner.noteLateWarnings(late);
+        }
+    }
+
     List<ColumnMeta> columns() {
         return columns;
     }
@@ -138,6 +158,7 @@ final class ShardgateResultSet implements ResultSet {
             onRow = false;
             afterLast = true;
             result.close(); // the backends' connections go back now
+            noteLateWarnings();
         }
         return more;
     }

@@ -74,10 +74,12 @@ class ShardgateStatement implements Statement {
         } finally {
             running = null;
         }
+        // the statement, its result set and the connection each get their own chain: a streamed
+        // result appends its backends' warnings to all three when drained
         warnings = warnings(result.warnings());
-        connection.noteWarnings(warnings);
+        connection.noteWarnings(warnings(result.warnings()));
         if (result instanceof QueryResult query) {
-            current = new ShardgateResultSet(this, query, maxRows, warnings);
+            current = new ShardgateResultSet(this, query, maxRows, warnings(result.warnings()));
             return true;
         }
         updateCount = ((UpdateResult) result).affectedRows();
@@ -357,6 +359,16 @@ class ShardgateStatement implements Statement {
     @Override
     public void clearWarnings() {
         warnings = null;
+    }
+
+    /** Warnings a streamed result's backends reported once its rows were drained. */
+    void noteLateWarnings(List<EngineWarning> late) {
+        if (warnings == null) {
+            warnings = warnings(late);
+        } else {
+            warnings.setNextWarning(warnings(late));
+        }
+        connection.noteWarnings(warnings(late));
     }
 
     @Override

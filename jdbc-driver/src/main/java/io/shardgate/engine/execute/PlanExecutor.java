@@ -249,7 +249,7 @@ public final class PlanExecutor {
         return keys;
     }
 
-    private static List<EngineWarning> warnings(Statement statement) {
+    static List<EngineWarning> warnings(Statement statement) {
         SQLWarning warning;
         try {
             warning = statement.getWarnings();

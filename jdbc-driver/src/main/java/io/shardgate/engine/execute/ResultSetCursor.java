@@ -1,5 +1,6 @@
 package io.shardgate.engine.execute;
 
+import io.shardgate.engine.EngineWarning;
 import io.shardgate.engine.backend.BackendDialect;
 import io.shardgate.engine.merge.RowStream;
 import io.shardgate.error.ShardgateException;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The rows of one unit, read from its backend result set one at a time. Reaching the end, an
@@ -33,7 +35,9 @@ public final class ResultSetCursor implements RowStream {
     private Object[] row;
     private boolean onRow;
     private boolean exhausted;
+    private boolean drained;
     private boolean closed;
+    private List<EngineWarning> lateWarnings;
 
     ResultSetCursor(RouteUnit unit, Lease lease, Statement statement, ResultSet resultSet, boolean streaming,
                     RunningStatements running, BackendErrors errors) throws SQLException {
@@ -45,6 +49,15 @@ public final class ResultSetCursor implements RowStream {
         this.running = running;
         this.errors = errors;
         this.columnCount = resultSet.getMetaData().getColumnCount();
+    }
+
+    /**
+     * Where the backend's warnings go once the rows are drained: a streamed result cannot ask for
+     * them before (Connector/J runs SHOW WARNINGS, which a connection busy streaming cannot), so
+     * they arrive after the last row, as on one MySQL server (the count is in the final packet).
+     */
+    public void reportLateWarningsTo(List<EngineWarning> sink) {
+        this.lateWarnings = streaming ? sink : null;
     }
 
     public RouteUnit unit() {
@@ -76,6 +89,7 @@ public final class ResultSetCursor implements RowStream {
             onRow = false;
             if (!resultSet.next()) {
                 exhausted = true;
+                drained = true;
                 close();
                 return false;
             }
@@ -139,6 +153,9 @@ public final class ResultSetCursor implements RowStream {
             resultSet.close();
         } catch (SQLException | RuntimeException e) {
             log.debug("closing a result of {} failed: {}", lease.server(), e.toString());
+        }
+        if (drained && lateWarnings != null) {
+            lateWarnings.addAll(PlanExecutor.warnings(statement));
         }
         try {
             statement.close();

@@ -183,6 +183,75 @@ class MariaDbDriverTest {
         }
     }
 
+    /**
+     * A streamed SELECT's backend warnings arrive when its rows are drained, as the warning count in
+     * MySQL's final packet does: one warning per row here, from every shard, on the result set, the
+     * statement and the connection; and a SELECT without warnings costs no SHOW WARNINGS.
+     */
+    @Test
+    void warningsOfStreamedSelectsArriveWhenTheRowsAreDrained() throws SQLException {
+        String sql = "SELECT id, CAST(CONCAT('x', id) AS SIGNED) FROM per_shard ORDER BY id";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            long showWarningsBefore = showWarningsCount();
+            for (int i = 0; i < 20; i++) {
+                try (ResultSet rs = s.executeQuery("SELECT id FROM per_shard WHERE id = " + (i % 4))) {
+                    while (rs.next()) {
+                        rs.getInt(1);
+                    }
+                    assertThat((Object) rs.getWarnings()).isNull();
+                }
+            }
+            assertThat(showWarningsCount() - showWarningsBefore).as("SHOW WARNINGS sent for warning-free SELECTs")
+                    .isZero();
+
+            c.clearWarnings();
+            try (ResultSet rs = s.executeQuery(sql)) {
+                int rows = 0;
+                while (rs.next()) {
+                    assertThat(rs.getLong(2)).isZero();
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(4);
+                // 8001: Shardgate's own scatter-read flag, then the backends' warnings
+                assertThat(codes(rs.getWarnings())).containsExactly(8001, 1292, 1292, 1292, 1292);
+            }
+            assertThat(codes(s.getWarnings())).containsExactly(8001, 1292, 1292, 1292, 1292);
+            assertThat(codes(c.getWarnings())).containsExactly(8001, 1292, 1292, 1292, 1292);
+            assertThat(s.getWarnings().getNextWarning().getMessage()).contains("Truncated incorrect INTEGER value: 'x");
+        }
+        // one MariaDB with the same four rows reports the same
+        try (Connection raw = cluster.group(0).leader().connect(DATABASE); Statement s = raw.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS warn_direct (id INT PRIMARY KEY)");
+            s.execute("REPLACE INTO warn_direct VALUES (0), (1), (2), (3)");
+            try (ResultSet rs = s.executeQuery(sql.replace("per_shard", "warn_direct"))) {
+                while (rs.next()) {
+                    rs.getLong(2);
+                }
+            }
+            assertThat(codes(s.getWarnings())).containsExactly(1292, 1292, 1292, 1292);
+        }
+    }
+
+    private static long showWarningsCount() throws SQLException {
+        long total = 0;
+        for (int group = 0; group < 2; group++) {
+            try (Connection raw = cluster.group(group).leader().connect(DATABASE); Statement s = raw.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_show_warnings'")) {
+                rs.next();
+                total += rs.getLong(2);
+            }
+        }
+        return total;
+    }
+
+    private static List<Integer> codes(java.sql.SQLWarning warning) {
+        List<Integer> codes = new ArrayList<>();
+        for (java.sql.SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            codes.add(w.getErrorCode());
+        }
+        return codes;
+    }
+
     private static final String TYPED_ROWS = "(0, -7, 9007199254740993, 18446744073709551615, -12.500, 'héllo', 42), "
             + "(1, NULL, NULL, NULL, NULL, NULL, NULL), (2, 2147483647, -9223372036854775808, 0, 0.000, '', 0), "
             + "(3, 0, 1, 1, 99999.999, 'trailing  ', 7)";

@@ -93,6 +93,32 @@ class CompatMariaDbTest {
         }
     }
 
+    /**
+     * Warnings that MariaDB raises while streaming a SELECT through the engine reach the client:
+     * the final packet's warning count and SHOW WARNINGS, as from one server (one per row, from
+     * every shard), after Shardgate's own scatter flag.
+     */
+    @Test
+    void backendWarningsOfAStreamedSelectReachTheClient() throws SQLException {
+        try (Connection c = connect(""); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT id, CAST(CONCAT('x', name) AS SIGNED) FROM users")) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(20);
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                codes.add(w.getErrorCode());
+            }
+            assertThat(codes).hasSize(21).startsWith(8001).containsOnly(8001, 1292);
+            List<List<Object>> shown = rows(c, "SHOW WARNINGS");
+            assertThat(shown).hasSize(21);
+            assertThat(shown.get(1).get(2).toString()).startsWith("Truncated incorrect INTEGER value: 'x");
+        }
+    }
+
     @Test
     void connectorJStartupAndServerFactsFromTheBackend() throws SQLException {
         try (Connection c = connect("")) {
