@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,16 +39,8 @@ public final class InterleavedComparison {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of(
+        Map<String, String> options = BenchmarkOptions.parse(args, Map.of(
                 "rounds", "10", "slice", "2", "warmup", "15", "connectorJ", "defaults", "jvm", "separate"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; expected name=value with name one of "
-                        + options.keySet());
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
         int rounds = Integer.parseInt(options.get("rounds"));
         double slice = Double.parseDouble(options.get("slice"));
         double warmup = Double.parseDouble(options.get("warmup"));

@@ -45,16 +45,8 @@ public final class ReplicaBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "3", "slice", "5", "threads", "4",
+        Map<String, String> options = BenchmarkOptions.parse(args, Map.of("rounds", "3", "slice", "5", "threads", "4",
                 "rows", "10000"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; expected name=value with name one of "
-                        + options.keySet());
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
         int rounds = Integer.parseInt(options.get("rounds"));
         double slice = Double.parseDouble(options.get("slice"));
         int threads = Integer.parseInt(options.get("threads"));

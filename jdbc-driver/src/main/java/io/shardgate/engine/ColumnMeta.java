@@ -25,9 +25,14 @@ public record ColumnMeta(String schema, String table, String originalTable, Stri
 
     /** How MySQL prints an integer of this column in a text result: ZEROFILL pads it to the display length. */
     public String integerText(String digits) {
-        if (!zerofill || digits.length() >= length || digits.startsWith("-")) {
+        return zerofill ? zeroFilled(digits, length) : digits;
+    }
+
+    /** {@code digits} padded with zeros to {@code width}, as MySQL prints a ZEROFILL integer. */
+    public static String zeroFilled(String digits, long width) {
+        if (digits.length() >= width || digits.startsWith("-")) {
             return digits;
         }
-        return "0".repeat((int) (length - digits.length())) + digits;
+        return "0".repeat((int) (width - digits.length())) + digits;
     }
 }

@@ -65,11 +65,8 @@ public final class TextProtocolValue {
         }
         if (value instanceof Number number) {
             String digits = number.toString();
-            if ((column.flags() & ColumnFlags.ZEROFILL) != 0 && digits.length() < column.columnLength()
-                    && !digits.startsWith("-")) {
-                return "0".repeat((int) (column.columnLength() - digits.length())) + digits;
-            }
-            return digits;
+            return (column.flags() & ColumnFlags.ZEROFILL) != 0
+                    ? io.shardgate.engine.ColumnMeta.zeroFilled(digits, column.columnLength()) : digits;
         }
         if (type == ColumnType.TIME || value instanceof java.sql.Time || value instanceof LocalTime
                 || value instanceof Duration || value instanceof OffsetTime) {
