@@ -24,6 +24,14 @@ public final class BackendException extends ShardgateException {
         this.group = group;
     }
 
+    /** An error of the backend's kind that Shardgate raises itself (a deadlock across groups, say). */
+    public BackendException(String group, int errorNumber, String sqlState, String message, Throwable cause) {
+        super(ErrorCode.BACKEND_ERROR, cause, message);
+        this.errorNumber = errorNumber;
+        this.sqlState = sqlState;
+        this.group = group;
+    }
+
     /** The backend's error number (MySQL's, e.g. 1062 for a duplicate key). */
     public int errorNumber() {
         return errorNumber;

@@ -78,6 +78,8 @@ public final class Engine implements AutoCloseable {
             databases.put(key, new LogicalDatabase(ruleSet, routers.apply(ruleSet)));
         }
         databases.values().forEach(db -> db.replicas().reportLag(observers::followerLag));
+        databases.values().stream().filter(db -> db.deadlocks() != null)
+                .forEach(db -> db.deadlocks().reportDeadlocks(observers::crossShardDeadlock));
         this.executor = executor(options.executorThreads());
         this.planExecutor = new PlanExecutor(executor);
         this.merger = new ResultMerger(options.maxBufferedRows());

@@ -4,9 +4,12 @@ import io.shardgate.engine.backend.Backends;
 import io.shardgate.engine.metadata.PhysicalNames;
 import io.shardgate.engine.metadata.TableCatalog;
 import io.shardgate.engine.replica.Replicas;
+import io.shardgate.engine.transaction.DeadlockDetector;
 import io.shardgate.engine.transaction.xa.XaCoordinator;
 import io.shardgate.rules.config.Policies;
 import io.shardgate.rules.config.RuleSet;
+
+import java.time.Duration;
 
 /** One logical database of an engine: its rules, router, backend pools and logical schema. */
 public final class LogicalDatabase implements AutoCloseable {
@@ -18,6 +21,7 @@ public final class LogicalDatabase implements AutoCloseable {
     private final TableCatalog catalog;
     private final Replicas replicas;
     private final XaCoordinator xa;
+    private final DeadlockDetector deadlocks;
 
     LogicalDatabase(RuleSet rules, StatementRouter router) {
         this.rules = rules;
@@ -35,7 +39,13 @@ public final class LogicalDatabase implements AutoCloseable {
             backends.close();
             throw e;
         }
+        // one group's server finds its own deadlocks; only a transaction over two groups can hide one
+        this.deadlocks = rules.groups().size() > 1
+                ? new DeadlockDetector(rules.database(), backends, DEADLOCK_CHECK_INTERVAL) : null;
     }
+
+    /** How often open transactions are checked for deadlocks across groups (detection takes up to about twice this). */
+    static final Duration DEADLOCK_CHECK_INTERVAL = Duration.ofMillis(500);
 
     public String name() {
         return rules.database();
@@ -71,8 +81,16 @@ public final class LogicalDatabase implements AutoCloseable {
         return xa;
     }
 
+    /** The detector of deadlocks across this database's groups, or null with a single group. */
+    public DeadlockDetector deadlocks() {
+        return deadlocks;
+    }
+
     @Override
     public void close() {
+        if (deadlocks != null) {
+            deadlocks.close();
+        }
         replicas.close();
         if (xa != null) {
             xa.close();

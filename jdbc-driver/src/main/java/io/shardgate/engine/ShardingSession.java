@@ -176,9 +176,10 @@ final class ShardingSession implements EngineSession {
             }
             return result;
         } catch (ShardgateException e) {
-            failure = e;
-            afterError(e);
-            throw e;
+            ShardgateException reported = asDeadlock(e);
+            failure = reported;
+            afterError(reported);
+            throw reported;
         } catch (RuntimeException e) {
             // a bug must cost this statement with a clear error, never the session or the caller's thread
             log.error("statement failed unexpectedly: {}", abbreviate(statement.sql()), e);
@@ -369,7 +370,7 @@ final class ShardingSession implements EngineSession {
         boolean writes = shape(statement) != PlanExecutor.Shape.QUERY;
         if (!ddl && (transaction != null || !autocommit)) {
             Transaction tx = openTransaction();
-            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction(), db.xa());
+            tx.bind(db.name(), db.backends(), db.rules().policies().crossShardTransaction(), db.xa(), db.deadlocks());
             statementWarnings.addAll(tx.join(plan.groups(), plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_TRANSACTION)));
             if (writes) {
                 transactionWrites.addAll(plan.groups());
@@ -379,12 +380,24 @@ final class ShardingSession implements EngineSession {
             source = pooled = db.replicas().connections(variables, ddl, writes, positions,
                     db.replicas().consistency(statement.hints()));
         }
-        if (plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_JOIN) && statement instanceof SelectStatement select) {
-            // policy cross-shard-join=federate (reject never reaches here): join in Shardgate
-            return new FederatedSelect(engine, db, s -> route(db, s, List.of()), source, running)
-                    .execute(select, parameters, statementWarnings);
+        // while it runs, a transaction's statement may wait for locks: the deadlock detector looks then
+        Transaction watched = source instanceof Transaction tx ? tx : null;
+        if (watched != null) {
+            watched.statementStarted();
         }
-        Executed executed = engine.planExecutor().execute(plan.units(), parameters, source, shape(statement), running);
+        Executed executed;
+        try {
+            if (plan.hasFlag(RouteFlag.Kind.CROSS_SHARD_JOIN) && statement instanceof SelectStatement select) {
+                // policy cross-shard-join=federate (reject never reaches here): join in Shardgate
+                return new FederatedSelect(engine, db, s -> route(db, s, List.of()), source, running)
+                        .execute(select, parameters, statementWarnings);
+            }
+            executed = engine.planExecutor().execute(plan.units(), parameters, source, shape(statement), running);
+        } finally {
+            if (watched != null) {
+                watched.statementEnded();
+            }
+        }
         statementWarnings.addAll(executed.warnings());
         if (executed.hasRows()) {
             return rows(db, statement, plan, executed, statementWarnings);
@@ -451,6 +464,20 @@ final class ShardingSession implements EngineSession {
             case INSERT, REPLACE -> PlanExecutor.Shape.INSERT;
             default -> PlanExecutor.Shape.WRITE;
         };
+    }
+
+    /**
+     * The error of a statement the deadlock detector killed to break a deadlock across groups:
+     * ER_LOCK_DEADLOCK, as one MySQL reports a deadlock (afterError then rolls the transaction back
+     * on every group); any other error as it is.
+     */
+    private ShardgateException asDeadlock(ShardgateException e) {
+        String deadlock = transaction == null ? null : transaction.deadlockVictim();
+        if (deadlock == null) {
+            return e;
+        }
+        String group = e instanceof BackendException backend ? backend.group() : null;
+        return new BackendException(group, 1213, "40001", deadlock, e);
     }
 
     private void afterError(ShardgateException e) {

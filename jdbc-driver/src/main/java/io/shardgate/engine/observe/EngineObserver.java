@@ -23,4 +23,11 @@ public interface EngineObserver {
      */
     default void followerLag(FollowerLag lag) {
     }
+
+    /**
+     * The engine broke a deadlock across groups of {@code database} (no single server could see
+     * it): one transaction was rolled back.
+     */
+    default void crossShardDeadlock(String database, java.util.List<String> groups) {
+    }
 }

@@ -45,4 +45,15 @@ public final class Observers implements EngineObserver {
             }
         }
     }
+
+    @Override
+    public void crossShardDeadlock(String database, List<String> groups) {
+        for (EngineObserver observer : observers) {
+            try {
+                observer.crossShardDeadlock(database, groups);
+            } catch (RuntimeException e) {
+                LOG.warn("engine observer {} failed on a deadlock", observer, e);
+            }
+        }
+    }
 }

@@ -55,6 +55,16 @@ public final class Transaction implements ConnectionSource {
     private java.util.function.BiConsumer<BackendServer, Connection> commitObserver;
     /** The XA branches under policy xa (null otherwise). */
     private XaTransaction xa;
+    /** Finds deadlocks across groups (null: not watched); reads the fields below from its own thread. */
+    private DeadlockDetector detector;
+    private final Map<String, ServerThread> threads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile long runningSince;
+    private volatile String deadlock;
+
+    /** The server thread behind this transaction's connection to one group. */
+    record ServerThread(BackendServer server, long id) {
+    }
 
     /**
      * @param isolation isolation level for this transaction only (SET TRANSACTION ISOLATION LEVEL
@@ -70,16 +80,18 @@ public final class Transaction implements ConnectionSource {
      * in one logical database (their groups and policies differ).
      */
     public void bind(String database, Backends backends, Policies.CrossShardTransaction policy) {
-        bind(database, backends, policy, null);
+        bind(database, backends, policy, null, null);
     }
 
     /**
      * As {@link #bind(String, Backends, Policies.CrossShardTransaction)}, with the database's XA
-     * coordinator, which policy xa needs (null under the other policies).
+     * coordinator, which policy xa needs (null under the other policies), and its deadlock
+     * detector (null: deadlocks across groups end at the servers' lock wait timeout).
      */
     public void bind(String database, Backends backends, Policies.CrossShardTransaction policy,
-                     XaCoordinator coordinator) {
+                     XaCoordinator coordinator, DeadlockDetector detector) {
         if (this.database == null) {
+            this.detector = detector;
             if (policy == Policies.CrossShardTransaction.XA && coordinator == null) {
                 throw new IllegalArgumentException("policy xa needs the database's XA coordinator");
             }
@@ -172,6 +184,11 @@ public final class Transaction implements ConnectionSource {
             }
             connections.put(group, connection);
             joinedAtSavepoint.put(group, savepoints.size());
+            long thread = detector == null ? -1 : DeadlockDetector.serverThreadId(connection);
+            if (thread >= 0) {
+                threads.put(group, new ServerThread(leader, thread));
+                detector.add(this);
+            }
         }
         return warnings;
     }
@@ -339,6 +356,40 @@ public final class Transaction implements ConnectionSource {
         return ended;
     }
 
+    /** A statement of the transaction starts running on its groups (for the deadlock detector). */
+    public void statementStarted() {
+        runningSince = System.nanoTime();
+    }
+
+    public void statementEnded() {
+        runningSince = 0;
+    }
+
+    boolean runningLongerThan(long now, long nanos) {
+        long since = runningSince;
+        return since != 0 && now - since >= nanos;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    Map<String, ServerThread> serverThreads() {
+        return threads;
+    }
+
+    void markDeadlockVictim(String message) {
+        deadlock = message;
+    }
+
+    /**
+     * Why the deadlock detector chose this transaction to end (it killed the statement that was
+     * waiting), or null: the session reports that instead of the statement's interruption.
+     */
+    public String deadlockVictim() {
+        return deadlock;
+    }
+
     private int indexOf(String name) {
         int index = savepoints.lastIndexOf(name.toLowerCase(Locale.ROOT));
         if (index < 0) {
@@ -374,6 +425,10 @@ public final class Transaction implements ConnectionSource {
 
     private void end() {
         ended = true;
+        if (detector != null) {
+            detector.remove(this);
+            threads.clear();
+        }
         for (Connection connection : connections.values()) {
             close(connection);
         }

@@ -113,6 +113,13 @@ public final class ProxyMetrics implements EngineObserver {
         }
     }
 
+    @Override
+    public void crossShardDeadlock(String database, List<String> groups) {
+        Counter.builder("shardgate.cross.shard.deadlocks")
+                .description("Deadlocks across groups that Shardgate found and broke by rolling back one transaction.")
+                .tag("database", database).register(registry).increment();
+    }
+
     private Counter flag(String name) {
         return flags.computeIfAbsent(name, key -> Counter.builder("shardgate.flagged.statements")
                 .description("Statements that raised a route flag (cross-shard join or transaction, scatter "

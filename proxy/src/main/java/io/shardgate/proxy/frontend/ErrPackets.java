@@ -1,5 +1,6 @@
 package io.shardgate.proxy.frontend;
 
+import io.shardgate.engine.BackendException;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.proxy.protocol.ErrPacket;
@@ -22,16 +23,23 @@ final class ErrPackets {
         if (catalogued != null && catalogued.code() != ErrorCode.BACKEND_ERROR && catalogued.code() != ErrorCode.INTERNAL) {
             return new ErrPacket(catalogued.code().mysqlCode(), catalogued.code().sqlState(), catalogued.getMessage());
         }
+        if (catalogued instanceof BackendException raised && raised.errorNumber() > 0) {
+            // the engine's own backend-kind error (a deadlock across groups) or the backend's, as the engine tells it
+            return new ErrPacket(raised.errorNumber(), sqlState(raised.sqlState()), catalogued.getMessage());
+        }
         if (backend != null && backend.getErrorCode() > 0) {
-            String state = backend.getSQLState() == null || backend.getSQLState().length() != 5 ? "HY000" : backend.getSQLState();
             String message = catalogued != null ? catalogued.getMessage() : backend.getMessage();
-            return new ErrPacket(backend.getErrorCode(), state, message);
+            return new ErrPacket(backend.getErrorCode(), sqlState(backend.getSQLState()), message);
         }
         if (catalogued != null) {
             return new ErrPacket(catalogued.code().mysqlCode(), catalogued.code().sqlState(), catalogued.getMessage());
         }
         String message = thrown.getMessage() == null ? thrown.getClass().getName() : thrown.getMessage();
         return new ErrPacket(ErrorCode.INTERNAL.mysqlCode(), ErrorCode.INTERNAL.sqlState(), message);
+    }
+
+    private static String sqlState(String state) {
+        return state == null || state.length() != 5 ? "HY000" : state;
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

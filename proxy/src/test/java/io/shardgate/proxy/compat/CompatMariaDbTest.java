@@ -119,6 +119,45 @@ class CompatMariaDbTest {
         }
     }
 
+    /**
+     * A deadlock across the two groups through the proxy: each server sees one lock wait, Shardgate
+     * sees the cycle, and the younger transaction's client gets ER_LOCK_DEADLOCK (1213, 40001) in
+     * about a second instead of a lock wait timeout after 50.
+     */
+    @Test
+    void aDeadlockAcrossGroupsReachesTheClientAsER_LOCK_DEADLOCK() throws Exception {
+        // a user of each group, whatever hash-mod made of their ids
+        String inG0 = MariaDbCluster.query(cluster.group(0).leader(), "SELECT MIN(id) FROM " + DATABASE + ".users_0");
+        String inG1 = MariaDbCluster.query(cluster.group(1).leader(), "SELECT MIN(id) FROM " + DATABASE + ".users_0");
+        try (Connection a = connect(""); Connection b = connect("");
+             Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            sa.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG0);
+            sb.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG1);
+            java.util.concurrent.CompletableFuture<Integer> aWaits = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return sa.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG1);
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            SQLException deadlock = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> sb.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG0));
+            assertThat((Throwable) deadlock).as("the younger transaction is rolled back").isNotNull();
+            assertThat(deadlock.getErrorCode()).isEqualTo(1213);
+            assertThat(deadlock.getSQLState()).isEqualTo("40001");
+            assertThat(deadlock.getMessage()).contains("across groups g0 and g1");
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds to break it").isLessThan(10);
+            assertThat(aWaits.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            a.rollback();
+            assertThat(value(b, "SELECT COUNT(*) FROM users")).as("B's connection carries on").isEqualTo(20L);
+            b.rollback();
+        }
+    }
+
     @Test
     void connectorJStartupAndServerFactsFromTheBackend() throws SQLException {
         try (Connection c = connect("")) {
