@@ -51,6 +51,13 @@ public interface EngineSession extends AutoCloseable {
     default void directFinished(long nanos, int errorCode, String sqlState, String message) {
     }
 
+    /**
+     * The warnings the backend raised for the statement of the last {@link #directRoute}, before
+     * {@link #directFinished}: what the next SHOW WARNINGS lists.
+     */
+    default void directWarnings(List<EngineWarning> warnings) {
+    }
+
     /** The current logical database, or null. */
     String database();
 

@@ -238,6 +238,11 @@ final class ShardingSession implements EngineSession {
     }
 
     @Override
+    public void directWarnings(List<EngineWarning> backendWarnings) {
+        warnings = List.copyOf(backendWarnings);
+    }
+
+    @Override
     public void directFinished(long nanos, int errorCode, String sqlState, String message) {
         DirectRoute route = direct;
         direct = null;

@@ -122,6 +122,11 @@ public final class CompatSession implements EngineSession {
     }
 
     @Override
+    public void directWarnings(List<io.shardgate.engine.EngineWarning> warnings) {
+        engine.directWarnings(warnings);
+    }
+
+    @Override
     public SqlStatement prepare(String sql) {
         Optional<LocalStatement> local = LocalStatements.recognize(sql);
         if (local.isEmpty()) {

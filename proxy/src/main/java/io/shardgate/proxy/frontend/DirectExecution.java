@@ -2,10 +2,12 @@ package io.shardgate.proxy.frontend;
 
 import io.netty.buffer.ByteBuf;
 import io.shardgate.engine.DirectRoute;
+import io.shardgate.engine.EngineWarning;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.proxy.backend.BackendLink;
 import io.shardgate.proxy.backend.BackendLinkException;
 import io.shardgate.proxy.backend.PrepareReply;
+import io.shardgate.proxy.backend.WarningsReply;
 import io.shardgate.proxy.protocol.ColumnCount;
 import io.shardgate.proxy.protocol.ColumnDefinition41;
 import io.shardgate.proxy.protocol.ComStmtExecute;
@@ -14,6 +16,8 @@ import io.shardgate.proxy.protocol.ErrPacket;
 import io.shardgate.proxy.protocol.OkPacket;
 import io.shardgate.proxy.protocol.Packet;
 import io.shardgate.proxy.protocol.Payload;
+
+import java.util.List;
 
 /**
  * One prepared-statement execution on the direct lane, all on the client's event loop: prepare the
@@ -25,6 +29,9 @@ import io.shardgate.proxy.protocol.Payload;
  * <p>If the link cannot be had or is lost before anything reached the client, the statement
  * {@linkplain Owner#fallBack falls back} to the engine; once the client has part of the reply, a
  * lost link ends it with an error packet instead.
+ *
+ * <p>A reply that counts warnings is followed by SHOW WARNINGS on the same link before the client
+ * gets the end packet, so that the client's next SHOW WARNINGS lists them (the session keeps them).
  */
 final class DirectExecution implements BackendLink.Exchange {
 
@@ -60,6 +67,9 @@ final class DirectExecution implements BackendLink.Exchange {
     private boolean cancelled;
     private final long startedNanos = System.nanoTime();
     private ErrPacket failure;
+    /** The end packet, held back while the backend's warnings are fetched. */
+    private Runnable heldEnd;
+    private List<EngineWarning> warnings = List.of();
 
     DirectExecution(DirectRequest request, Packet original, ClientOutput out, ResultSetWriter results,
                     boolean deprecateEof, io.netty.channel.Channel client, Owner owner) {
@@ -85,6 +95,11 @@ final class DirectExecution implements BackendLink.Exchange {
     /** The error the client was sent, or null when it succeeded. */
     ErrPacket failure() {
         return failure;
+    }
+
+    /** The warnings the backend raised (empty when it raised none). */
+    List<EngineWarning> warnings() {
+        return warnings;
     }
 
     /** The backend link in use, or null before one is ready. */
@@ -165,8 +180,8 @@ final class DirectExecution implements BackendLink.Exchange {
                     }
                     if (header == 0x00) {
                         OkPacket ok = OkPacket.decode(payload);
-                        out.write(OkPacket.of(ok.affectedRows(), ok.lastInsertId(), owner.status(0), ok.warnings()));
-                        return done();
+                        return end(() -> out.write(OkPacket.of(ok.affectedRows(), ok.lastInsertId(), owner.status(0),
+                                ok.warnings())), ok.warnings());
                     }
                     columnsLeft = ColumnCount.decode(payload).count();
                     out.write(new ColumnCount(columnsLeft));
@@ -202,8 +217,7 @@ final class DirectExecution implements BackendLink.Exchange {
                     int header = payload.peekInt1();
                     if (header == 0xFE && payload.readableBytes() < 9) {
                         EofPacket end = EofPacket.decode(payload);
-                        results.writeEnd(owner.status(0), end.warnings());
-                        return done();
+                        return end(() -> results.writeEnd(owner.status(0), end.warnings()), end.warnings());
                     }
                     if (header == 0xFF) {
                         ErrPacket error = ErrPacket.decode(payload);
@@ -233,6 +247,37 @@ final class DirectExecution implements BackendLink.Exchange {
         return true;
     }
 
+    /** The reply's end: written now, or after the backend's warnings were fetched (onComplete). */
+    private boolean end(Runnable writeEnd, int warningCount) {
+        if (warningCount > 0) {
+            heldEnd = writeEnd;
+        } else {
+            writeEnd.run();
+        }
+        return done();
+    }
+
+    private void fetchWarnings() {
+        try {
+            link.send(WarningsReply.COMMAND, new WarningsReply(fetched -> {
+                warnings = fetched;
+                releaseEnd();
+            }, lost -> releaseEnd()));
+        } catch (RuntimeException e) {
+            releaseEnd(); // the statement succeeded: only its warnings cannot be listed
+        }
+    }
+
+    private void releaseEnd() {
+        Runnable writeEnd = heldEnd;
+        heldEnd = null;
+        if (client.isActive()) {
+            writeEnd.run();
+            out.flush();
+        }
+        owner.finished(this, link);
+    }
+
     @Override
     public void onReadComplete() {
         out.flush();
@@ -241,7 +286,11 @@ final class DirectExecution implements BackendLink.Exchange {
     @Override
     public void onComplete() {
         if (stage == Stage.DONE) {
-            owner.finished(this, link);
+            if (heldEnd != null) {
+                fetchWarnings();
+            } else {
+                owner.finished(this, link);
+            }
         }
     }
 

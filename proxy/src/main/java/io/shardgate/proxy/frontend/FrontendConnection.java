@@ -212,6 +212,9 @@ final class FrontendConnection {
             EngineSession current = session;
             ErrPacket failure = execution.failure();
             if (current != null) {
+                if (!execution.warnings().isEmpty()) {
+                    current.directWarnings(execution.warnings());
+                }
                 current.directFinished(execution.nanos(), failure == null ? 0 : failure.errorCode(),
                         failure == null ? null : failure.sqlState(), failure == null ? null : failure.message());
             }

@@ -138,6 +138,11 @@ final class GenerationSession implements EngineSession {
     }
 
     @Override
+    public void directWarnings(List<io.shardgate.engine.EngineWarning> warnings) {
+        current().directWarnings(warnings);
+    }
+
+    @Override
     public SqlStatement prepare(String sql) {
         SqlStatement statement = current().prepare(sql);
         preparedHere.add(statement);

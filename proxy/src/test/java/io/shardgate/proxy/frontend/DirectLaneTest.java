@@ -159,6 +159,53 @@ class DirectLaneTest {
         }
     }
 
+    /**
+     * Warnings a direct statement raises: the end packet counts them, and the client's SHOW
+     * WARNINGS lists them as the engine path (and one server) would — fetched from the backend
+     * link before the end packet, so a client that asks at once finds them.
+     */
+    @Test
+    void backendWarningsOfADirectStatementAreListedBySHOW_WARNINGS() throws SQLException {
+        long before = backendExecutes();
+        try (Connection c = serverPrepares(); Statement s = c.createStatement();
+             PreparedStatement truncating = c.prepareStatement(
+                     "SELECT id, CAST(CONCAT('x', name) AS SIGNED) FROM users WHERE id = ?")) {
+            for (int id : new int[] {3, 8}) {
+                truncating.setLong(1, id);
+                try (ResultSet result = truncating.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getLong(2)).isZero();
+                }
+                List<List<Object>> shown;
+                try (ResultSet warnings = s.executeQuery("SHOW WARNINGS")) {
+                    shown = rows(warnings);
+                }
+                String name;
+                try (ResultSet names = s.executeQuery("SELECT name FROM users WHERE id = " + id)) {
+                    assertThat(names.next()).isTrue();
+                    name = names.getString(1);
+                }
+                assertThat(shown).as("user %d", id).containsExactly(
+                        List.of("Warning", 1292L, "Truncated incorrect INTEGER value: 'x" + name + "'"));
+            }
+            truncating.setLong(1, 3);
+            try (ResultSet result = truncating.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                java.sql.SQLWarning warning = truncating.getWarnings();
+                assertThat((Throwable) warning).as("Connector/J's own SHOW WARNINGS after the count").isNotNull();
+                assertThat(warning.getErrorCode()).isEqualTo(1292);
+            }
+            try (ResultSet result = s.executeQuery("SELECT name FROM users WHERE id = 3")) {
+                assertThat(result.next()).isTrue();
+            }
+            try (ResultSet warnings = s.executeQuery("SHOW WARNINGS")) {
+                assertThat(warnings.next()).as("a statement without warnings clears them").isFalse();
+            }
+        }
+        assertThat(backendExecutes() - before).as("statements the backends ran as COM_STMT_EXECUTE")
+                .isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void laneAndEngineStatementsOfOneConnectionKeepTheirOrder() throws SQLException {
         try (Connection c = serverPrepares(); Statement text = c.createStatement();
