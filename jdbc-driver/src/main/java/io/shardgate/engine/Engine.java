@@ -11,6 +11,7 @@ import io.shardgate.error.ShardgateException;
 import io.shardgate.rules.algorithm.ShardingAlgorithms;
 import io.shardgate.rules.config.RuleSet;
 import io.shardgate.rules.route.Router;
+import io.shardgate.sql.LiteralParameters;
 import io.shardgate.sql.SqlAnalyzer;
 import io.shardgate.sql.SqlStatement;
 
@@ -47,6 +48,10 @@ public final class Engine implements AutoCloseable {
     private final Set<ShardingSession> sessions = ConcurrentHashMap.newKeySet();
     private final Observers observers = new Observers();
     private volatile boolean closed;
+    private final Set<String> refusedTemplates = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REFUSED_TEMPLATES = 10_000;
+    private static final boolean LITERAL_PARAMETERS =
+            !"false".equalsIgnoreCase(System.getProperty("shardgate.literalParameters"));
 
     public Engine(List<RuleSet> rules) {
         this(rules, EngineOptions.defaults());
@@ -147,6 +152,26 @@ public final class Engine implements AutoCloseable {
 
     SqlStatement analyze(String sql) {
         return analyzer.apply(sql);
+    }
+
+    /**
+     * A text statement's template (its values turned into parameters by {@link LiteralParameters}),
+     * analyzed; null when the template does not parse (a value that must stay literal there), and
+     * then the text is analyzed as it is. Such templates are remembered, so each costs one failed
+     * parse; {@code -Dshardgate.literalParameters=false} turns templates off.
+     */
+    SqlStatement analyzeTemplate(String template) {
+        if (!LITERAL_PARAMETERS || refusedTemplates.contains(template)) {
+            return null;
+        }
+        try {
+            return analyzer.apply(template);
+        } catch (RuntimeException e) {
+            if (refusedTemplates.size() < MAX_REFUSED_TEMPLATES) {
+                refusedTemplates.add(template);
+            }
+            return null;
+        }
     }
 
     PlanExecutor planExecutor() {

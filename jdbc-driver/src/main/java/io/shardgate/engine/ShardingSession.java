@@ -30,6 +30,7 @@ import io.shardgate.sql.KillStatement;
 import io.shardgate.sql.SelectStatement;
 import io.shardgate.sql.SetStatement;
 import io.shardgate.sql.ShowStatement;
+import io.shardgate.sql.LiteralParameters;
 import io.shardgate.sql.SqlStatement;
 import io.shardgate.sql.StatementKind;
 import io.shardgate.sql.TableRef;
@@ -90,14 +91,23 @@ final class ShardingSession implements EngineSession {
     public ExecutionResult execute(String sql, List<Object> parameters) {
         requireOpen();
         SqlStatement statement;
+        List<Object> values = parameters;
         try {
-            statement = engine.analyze(sql);
+            // a text statement's values become parameters, so that it shares its parse with its siblings
+            LiteralParameters.Normalized normalized = parameters == null || parameters.isEmpty()
+                    ? LiteralParameters.of(sql) : null;
+            statement = normalized == null ? null : engine.analyzeTemplate(normalized.sql());
+            if (statement != null) {
+                values = normalized.values();
+            } else {
+                statement = engine.analyze(sql);
+            }
         } catch (ShardgateException e) {
             warnings = List.of(new EngineWarning("Error", e.code().mysqlCode(), e.getMessage()));
             engine.observer().statementExecuted(new StatementEvent(null, null, parameters, null, 0, e));
             throw e;
         }
-        return execute(statement, parameters);
+        return execute(statement, values);
     }
 
     @Override

@@ -77,7 +77,7 @@ class EngineSessionTest {
         h2.close();
     }
 
-    private static List<List<Object>> rows(ExecutionResult result) {
+    static List<List<Object>> rows(ExecutionResult result) {
         QueryResult query = (QueryResult) result;
         List<List<Object>> rows = new ArrayList<>();
         while (query.rows().next()) {

@@ -15,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * at the client packet's sequence id + 1, and a payload split into several physical packets uses
  * several ids) and, while the channel is not writable, makes the worker wait — bounded by the
  * write timeout — so that a client that reads slowly holds back the engine instead of filling memory.
+ *
+ * <p>Small packets are framed here into one buffer (up to {@value #BATCH_BYTES} bytes) that goes to
+ * the channel at a flush: a reply of a few packets is one channel write, which from a worker
+ * thread is one task for the event loop instead of one per packet. Larger payloads are written as
+ * packets of their own, in order.
  */
 final class ClientOutput {
 
@@ -27,6 +32,7 @@ final class ClientOutput {
 
     private static final long POLL_MILLIS = 100;
     private static final int DEFER_BELOW_BYTES = 64 << 10;
+    private static final int BATCH_BYTES = 16 << 10;
 
     private final Channel channel;
     private final Duration writeTimeout;
@@ -34,6 +40,8 @@ final class ClientOutput {
     private int sequence;
     private boolean deferring;
     private boolean flushDeferred;
+    /** Framed packets not yet handed to the channel, or null. */
+    private ByteBuf batch;
 
     ClientOutput(Channel channel, Duration writeTimeout) {
         this.channel = channel;
@@ -58,19 +66,42 @@ final class ClientOutput {
             buffer.release();
             throw e;
         }
-        int length = buffer.readableBytes();
-        channel.write(new Packet(sequence, buffer), channel.voidPromise());
-        sequence = (sequence + PacketEncoder.physicalPackets(length)) & 0xFF;
+        writePayload(buffer);
     }
 
     /** Writes a payload as it is (a row relayed from a backend); takes ownership of the buffer. */
     void writePayload(ByteBuf payload) {
         int length = payload.readableBytes();
-        channel.write(new Packet(sequence, payload), channel.voidPromise());
+        if (length > BATCH_BYTES) {
+            handOver();
+            channel.write(new Packet(sequence, payload), channel.voidPromise());
+        } else {
+            if (batch == null) {
+                batch = channel.alloc().buffer(Math.max(256, length + 4));
+            }
+            try {
+                batch.writeMediumLE(length).writeByte(sequence).writeBytes(payload);
+            } finally {
+                payload.release();
+            }
+            if (batch.readableBytes() >= BATCH_BYTES) {
+                handOver();
+            }
+        }
         sequence = (sequence + PacketEncoder.physicalPackets(length)) & 0xFF;
     }
 
+    /** Gives the framed packets to the channel (written, not yet flushed). */
+    private void handOver() {
+        ByteBuf framed = batch;
+        if (framed != null) {
+            batch = null;
+            channel.write(framed, channel.voidPromise());
+        }
+    }
+
     void flush() {
+        handOver();
         if (deferring && channel.isWritable()
                 && channel.config().getWriteBufferHighWaterMark() - channel.bytesBeforeUnwritable() < DEFER_BELOW_BYTES) {
             flushDeferred = true;
@@ -90,6 +121,10 @@ final class ClientOutput {
 
     void endDeferring() {
         deferring = false;
+        if (batch != null) {
+            handOver();
+            flushDeferred = true;
+        }
         if (flushDeferred) {
             flushDeferred = false;
             channel.flush();
@@ -111,6 +146,7 @@ final class ClientOutput {
      * reads nothing for the write timeout.
      */
     void awaitWritable() {
+        handOver();
         if (channel.isWritable()) {
             return;
         }

@@ -637,6 +637,7 @@ final class FrontendConnection {
         phase = Phase.CLOSED;
         if (channel.isActive()) {
             out.write(error);
+            out.flush();
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }

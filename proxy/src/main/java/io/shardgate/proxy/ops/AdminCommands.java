@@ -97,7 +97,16 @@ public final class AdminCommands {
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
             if (!Character.isWhitespace(c)) {
-                return c == 'R' || c == 'r' || c == 'S' || c == 's';
+                return (c == 'R' || c == 'r' || c == 'S' || c == 's') && mentionsShardgate(sql);
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsShardgate(String sql) {
+        for (int i = 0; i + 9 <= sql.length(); i++) {
+            if (sql.regionMatches(true, i, "SHARDGATE", 0, 9)) {
+                return true;
             }
         }
         return false;
