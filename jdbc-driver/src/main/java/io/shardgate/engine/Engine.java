@@ -49,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private final Observers observers = new Observers();
     private volatile boolean closed;
     private final Set<String> refusedTemplates = ConcurrentHashMap.newKeySet();
+    /** Looks a text up in the parse cache without parsing (none with an analyzer given from outside). */
+    private Function<String, SqlStatement> cachedAnalyses = sql -> null;
     private static final int MAX_REFUSED_TEMPLATES = 10_000;
     private static final boolean LITERAL_PARAMETERS =
             !"false".equalsIgnoreCase(System.getProperty("shardgate.literalParameters"));
@@ -58,8 +60,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine(List<RuleSet> rules, EngineOptions options) {
-        this(rules, options, new SqlAnalyzer(options.parseCacheSize())::analyze, Engine::router,
-                WorkerId.ofThisProcess());
+        this(rules, options, new SqlAnalyzer(options.parseCacheSize()));
+    }
+
+    private Engine(List<RuleSet> rules, EngineOptions options, SqlAnalyzer analyzer) {
+        this(rules, options, analyzer::analyze, Engine::router, WorkerId.ofThisProcess());
+        this.cachedAnalyses = analyzer::cached;
     }
 
     /**
@@ -160,6 +166,11 @@ public final class Engine implements AutoCloseable {
      * then the text is analyzed as it is. Such templates are remembered, so each costs one failed
      * parse; {@code -Dshardgate.literalParameters=false} turns templates off.
      */
+    /** The analysis of {@code sql} if the parse cache holds it, else null; never parses. */
+    SqlStatement cachedAnalysis(String sql) {
+        return cachedAnalyses.apply(sql);
+    }
+
     SqlStatement analyzeTemplate(String template) {
         if (!LITERAL_PARAMETERS || refusedTemplates.contains(template)) {
             return null;

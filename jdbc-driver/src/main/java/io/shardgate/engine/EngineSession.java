@@ -44,6 +44,14 @@ public interface EngineSession extends AutoCloseable {
     }
 
     /**
+     * The analysis of {@code sql} if the engine has it cached, else null — never parses, so the
+     * proxy can ask on its event loop (a text statement's template, for the direct lane).
+     */
+    default SqlStatement cachedAnalysis(String sql) {
+        return null;
+    }
+
+    /**
      * The statement of the last {@link #directRoute} ended after {@code nanos} (until its reply was
      * complete): {@code message} null when it succeeded, else the backend's error (for SHOW WARNINGS
      * and the engine's observers).

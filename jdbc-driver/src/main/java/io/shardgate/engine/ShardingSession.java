@@ -248,6 +248,11 @@ final class ShardingSession implements EngineSession {
     }
 
     @Override
+    public SqlStatement cachedAnalysis(String sql) {
+        return engine.cachedAnalysis(sql);
+    }
+
+    @Override
     public void directWarnings(List<EngineWarning> backendWarnings) {
         warnings = List.copyOf(backendWarnings);
     }

@@ -47,6 +47,11 @@ public final class SqlAnalyzer {
         this.cache = new ConcurrentHashMap<>(Math.min(cacheSize, 1 << 16) * 4 / 3 + 1);
     }
 
+    /** The cached analysis of {@code sql}, or null: never parses (cheap enough for an event loop). */
+    public SqlStatement cached(String sql) {
+        return cache.get(sql);
+    }
+
     /** The analysis of one statement (no multi-statement text: see {@link #splitStatements}). */
     public SqlStatement analyze(String sql) {
         Objects.requireNonNull(sql, "sql");

@@ -31,6 +31,7 @@ public final class CompatContext {
     private final AtomicInteger openSessions = new AtomicInteger();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong questions = new AtomicLong();
+    private final AtomicLong directQuestions = new AtomicLong();
     private volatile ServerFacts facts;
 
     /**
@@ -112,12 +113,19 @@ public final class CompatContext {
         questions.incrementAndGet();
     }
 
+    /** A statement handed to the direct lane (it may still fall back to the engine). */
+    void directQuestion() {
+        questions.incrementAndGet();
+        directQuestions.incrementAndGet();
+    }
+
     /** SHOW STATUS: the counters the proxy keeps. */
     LocalTable status() {
         long uptime = Math.max(1, (System.nanoTime() - startNanos) / 1_000_000_000L);
         return LocalTable.ofText(java.util.List.of("Variable_name", "Value"), java.util.List.of(
                 new Object[] {"Connections", Long.toString(connections.get())},
                 new Object[] {"Questions", Long.toString(questions.get())},
+                new Object[] {"Shardgate_direct_lane_statements", Long.toString(directQuestions.get())},
                 new Object[] {"Threads_connected", Integer.toString(openSessions.get())},
                 new Object[] {"Threads_running", "1"},
                 new Object[] {"Uptime", Long.toString(uptime)},

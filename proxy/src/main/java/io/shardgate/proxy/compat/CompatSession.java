@@ -110,7 +110,7 @@ public final class CompatSession implements EngineSession {
         }
         DirectRoute route = engine.directRoute(statement, parameters);
         if (route != null) {
-            context.question();
+            context.directQuestion();
             localWarnings = null;
         }
         return route;
@@ -124,6 +124,11 @@ public final class CompatSession implements EngineSession {
     @Override
     public void directWarnings(List<io.shardgate.engine.EngineWarning> warnings) {
         engine.directWarnings(warnings);
+    }
+
+    @Override
+    public SqlStatement cachedAnalysis(String sql) {
+        return engine.cachedAnalysis(sql);
     }
 
     @Override

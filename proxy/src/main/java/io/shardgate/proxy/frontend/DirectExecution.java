@@ -10,6 +10,7 @@ import io.shardgate.proxy.backend.PrepareReply;
 import io.shardgate.proxy.backend.WarningsReply;
 import io.shardgate.proxy.protocol.ColumnCount;
 import io.shardgate.proxy.protocol.ColumnDefinition41;
+import io.shardgate.proxy.protocol.ComQuery;
 import io.shardgate.proxy.protocol.ComStmtExecute;
 import io.shardgate.proxy.protocol.EofPacket;
 import io.shardgate.proxy.protocol.ErrPacket;
@@ -21,8 +22,9 @@ import java.util.List;
 
 /**
  * One prepared-statement execution on the direct lane, all on the client's event loop: prepare the
- * statement on the backend link if the link has not yet, execute it there in the binary protocol,
- * and relay the reply to the client: column definitions renamed to logical names, rows passed on
+ * statement on the backend link if the link has not yet, execute it there in the binary protocol
+ * (a text statement: send it as COM_QUERY, values inlined as the client sent them), and relay the
+ * reply to the client: column definitions renamed to logical names, rows passed on
  * as they are (no decoding), the end packet with this session's status flags. Back-pressure: while
  * the client's channel is not writable, the backend link stops reading.
  *
@@ -118,6 +120,14 @@ final class DirectExecution implements BackendLink.Exchange {
             interrupted();
             return;
         }
+        if (request.isText()) {
+            try {
+                link.send(new ComQuery(request.text()), this);
+            } catch (RuntimeException e) {
+                owner.fallBack(this, new BackendLinkException(BackendLinkException.Kind.LOST, e.getMessage()));
+            }
+            return;
+        }
         String sql = request.route().sql();
         BackendLink.Prepared prepared = link.prepared(sql);
         if (prepared != null) {
@@ -174,7 +184,9 @@ final class DirectExecution implements BackendLink.Exchange {
                     if (header == 0xFF) {
                         ErrPacket error = ErrPacket.decode(payload);
                         failure = error;
-                        prepared.unbind(); // the server may not have taken the types: send them next time
+                        if (prepared != null) {
+                            prepared.unbind(); // the server may not have taken the types: send them next time
+                        }
                         out.write(error);
                         return done();
                     }
@@ -189,7 +201,8 @@ final class DirectExecution implements BackendLink.Exchange {
                 }
                 case DEFINITIONS -> {
                     int index = column++;
-                    ColumnDefinition41 shown = (ColumnDefinition41) prepared.clientColumn(index, packet.content());
+                    ColumnDefinition41 shown = prepared == null ? logical(ColumnDefinition41.decode(payload))
+                            : (ColumnDefinition41) prepared.clientColumn(index, packet.content());
                     if (shown == null) {
                         ByteBuf definition = packet.content().retainedDuplicate();
                         try {

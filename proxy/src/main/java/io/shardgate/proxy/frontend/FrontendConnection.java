@@ -183,13 +183,14 @@ final class FrontendConnection {
         }
     }
 
-    /** COM_STMT_EXECUTE that one backend answers verbatim: run it here, on the event loop. */
+    /** COM_STMT_EXECUTE or COM_QUERY that one backend answers verbatim: run it here, on the event loop. */
     private boolean startDirect(Packet packet) {
-        if (packet.firstSequenceId() != 0 || packet.sequenceId() != 0
-                || packet.payload().peekInt1() != CommandType.STMT_EXECUTE.code() || session == null) {
+        if (packet.firstSequenceId() != 0 || packet.sequenceId() != 0 || session == null) {
             return false;
         }
-        DirectRequest request = statements.direct(session, packet.payload());
+        int command = packet.payload().peekInt1();
+        DirectRequest request = command == CommandType.STMT_EXECUTE.code() ? statements.direct(session, packet.payload())
+                : command == CommandType.QUERY.code() ? textRequest(packet.payload()) : null;
         if (request == null) {
             return false;
         }
@@ -203,6 +204,17 @@ final class FrontendConnection {
             return false; // the engine runs it: the packet was left unread
         }
         return true;
+    }
+
+    private DirectRequest textRequest(Payload payload) {
+        int start = payload.buffer().readerIndex();
+        try {
+            return TextRequests.of(session, ComQuery.decode(payload).query());
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            payload.buffer().readerIndex(start);
+        }
     }
 
     private final DirectExecution.Owner directOwner = new DirectExecution.Owner() {

@@ -128,7 +128,7 @@ final class PreparedStatements {
             for (int index : route.parameterIndexes()) {
                 types.add(execute.types().get(index));
             }
-            return new DirectRequest(route, route.parameters(parameters), types);
+            return DirectRequest.prepared(route, route.parameters(parameters), types);
         } catch (RuntimeException e) {
             return null;
         } finally {

@@ -143,6 +143,11 @@ final class GenerationSession implements EngineSession {
     }
 
     @Override
+    public SqlStatement cachedAnalysis(String sql) {
+        return current().cachedAnalysis(sql);
+    }
+
+    @Override
     public SqlStatement prepare(String sql) {
         SqlStatement statement = current().prepare(sql);
         preparedHere.add(statement);

@@ -206,6 +206,69 @@ class DirectLaneTest {
                 .isGreaterThanOrEqualTo(3);
     }
 
+    /** Statements the proxy handed to the direct lane so far (SHOW STATUS). */
+    private static long directStatements(Statement s) throws SQLException {
+        try (ResultSet status = s.executeQuery("SHOW STATUS LIKE 'Shardgate_direct_lane_statements'")) {
+            assertThat(status.next()).isTrue();
+            return status.getLong(2);
+        }
+    }
+
+    /**
+     * Text statements (COM_QUERY, values inlined) take the lane too once the engine knows their
+     * shape: the first is parsed by the engine, its siblings go to the backend as text with the
+     * values written back, and the answers equal the engine path's (inside a transaction, where
+     * the lane never runs).
+     */
+    @Test
+    void textPointSelectsTakeTheLaneOnceTheirShapeIsKnown() throws SQLException {
+        try (Connection c = DriverManager.getConnection(shop.mysqlUrl(""), "app", ShopServer.PASSWORD);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users (id, name, country, age) VALUES (9001, 'd''artagnan', 'FR', 30)");
+            try {
+                long before = directStatements(s);
+                List<String> texts = new ArrayList<>();
+                for (int id = 1; id <= 20; id++) {
+                    texts.add("SELECT id, name, country, age FROM users WHERE id = " + id);
+                }
+                texts.add("SELECT id, age FROM users WHERE name = 'd''artagnan' AND id = 9001");
+                texts.add("SELECT id, age FROM users WHERE name = 'd''artagnan' AND id = 9001");
+                texts.add("SELECT id, name FROM users WHERE id = 9001 AND age > 29.5 AND country IN ('FR', 'JP')");
+                texts.add("SELECT id, name FROM users WHERE id = 9001 AND age > 30.5 AND country IN ('FR', 'JP')");
+                List<List<List<Object>>> lane = new ArrayList<>();
+                for (String text : texts) {
+                    try (ResultSet result = s.executeQuery(text)) {
+                        lane.add(rows(result));
+                    }
+                }
+                long direct = directStatements(s) - before;
+                c.setAutoCommit(false);
+                List<List<List<Object>>> engine = new ArrayList<>();
+                for (String text : texts) {
+                    try (ResultSet result = s.executeQuery(text)) {
+                        engine.add(rows(result));
+                    }
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                assertThat(lane).isEqualTo(engine);
+                assertThat(lane.get(6)).containsExactly(List.of(7L, "donald", "DE", 62));
+                assertThat(lane.get(21)).containsExactly(List.of(9001L, 30));
+                assertThat(lane.get(22)).containsExactly(List.of(9001L, "d'artagnan"));
+                assertThat(lane.get(23)).isEmpty();
+                assertThat(direct).as("text statements handed to the lane (all but the first of each shape)")
+                        .isGreaterThanOrEqualTo(texts.size() - 3);
+                try (ResultSet result = s.executeQuery("SELECT id, name FROM users WHERE id = 7")) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    assertThat(meta.getTableName(2)).isEqualTo("users");
+                    assertThat(meta.getCatalogName(2)).isEqualTo("shop");
+                }
+            } finally {
+                s.executeUpdate("DELETE FROM users WHERE id = 9001");
+            }
+        }
+    }
+
     @Test
     void laneAndEngineStatementsOfOneConnectionKeepTheirOrder() throws SQLException {
         try (Connection c = serverPrepares(); Statement text = c.createStatement();
