@@ -16,7 +16,8 @@ import java.util.Set;
  * and a statement new to the parse cache costs a Calcite parse.
  *
  * <p>Only values whose meaning cannot change are taken: plain numbers and single-quoted strings
- * (without backslashes, whose meaning depends on sql_mode) in a WHERE condition, a VALUES list or
+ * without characters that need escaping (quotes, backslashes — whose meaning depends on sql_mode —
+ * NUL, line breaks, Ctrl-Z) in a WHERE condition, a VALUES list or
  * an UPDATE/INSERT SET list of a SELECT, INSERT, REPLACE, UPDATE or DELETE — never in a select
  * list (they name result columns), ORDER BY/GROUP BY (a number there is a column position), LIMIT,
  * HAVING or ON. A statement with syntax where a value must stay literal (INTERVAL, COLLATE, CAST,
@@ -110,11 +111,25 @@ public final class LiteralParameters {
             }
             return TokenValues.number(text, false);
         }
-        if (t.type(i) == TokenType.STRING && text.charAt(0) == '\'' && text.indexOf('\\') < 0
-                && text.length() >= 2 && text.charAt(text.length() - 1) == '\'') {
-            return t.stringValue(i);
+        if (t.type(i) == TokenType.STRING && text.charAt(0) == '\'' && text.length() >= 2
+                && text.charAt(text.length() - 1) == '\'' && needsNoEscaping(text, 1, text.length() - 1)) {
+            return text.substring(1, text.length() - 1);
         }
         return null;
+    }
+
+    /**
+     * True when no character of the string needs escaping anywhere: a driver that binds it puts it
+     * back between quotes unchanged, whatever sql_mode (NO_BACKSLASH_ESCAPES) the session has.
+     */
+    private static boolean needsNoEscaping(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '\\' || c == '\0' || c == '\n' || c == '\r' || c == '\u001A') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasDigit(String sql) {
