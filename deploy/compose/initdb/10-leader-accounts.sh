@@ -16,10 +16,11 @@ CREATE USER 'repl'@'%' IDENTIFIED BY '${REPL_PASSWORD}';
 GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%';
 
 -- The backend account of the proxies. REPLICATION CLIENT and performance_schema: replication
--- state and lag for the group monitor; XA_RECOVER_ADMIN: XA RECOVER when cross-shard-transaction is xa.
+-- state and lag for the group monitor; XA_RECOVER_ADMIN: XA RECOVER when cross-shard-transaction is xa;
+-- PROCESS: other threads' lock waits (INNODB_TRX), to find deadlocks across groups.
 CREATE USER 'shardgate'@'%' IDENTIFIED BY '${DB_PASSWORD}';
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, CREATE TEMPORARY TABLES, LOCK TABLES
   ON ${SHARD_DATABASE}.* TO 'shardgate'@'%';
-GRANT REPLICATION CLIENT, XA_RECOVER_ADMIN ON *.* TO 'shardgate'@'%';
+GRANT REPLICATION CLIENT, XA_RECOVER_ADMIN, PROCESS ON *.* TO 'shardgate'@'%';
 GRANT SELECT ON performance_schema.* TO 'shardgate'@'%';
 SQL
