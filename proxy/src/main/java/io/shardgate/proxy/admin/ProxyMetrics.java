@@ -17,6 +17,7 @@ import io.shardgate.engine.observe.StatementEvent;
 import io.shardgate.proxy.hotspot.Hotspots;
 import io.shardgate.rules.route.RouteFlag;
 import io.shardgate.rules.route.RoutePlan;
+import io.shardgate.sql.StatementKind;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -43,8 +45,12 @@ public final class ProxyMetrics implements EngineObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Supplier<Engine> engines;
     private final Hotspots hotspots;
-    private final Map<List<String>, Counter> statements = new ConcurrentHashMap<>();
-    private final Map<List<String>, Timer> latencies = new ConcurrentHashMap<>();
+    /** Statement kinds and route variants as label values, each with "unparsed" / "none" last. */
+    private static final String[] KINDS = labels(StatementKind.values(), "unparsed");
+    private static final String[] VARIANTS = labels(RoutePlan.Variant.values(), "none");
+    private final Map<String, AtomicReferenceArray<Counter>> statementCounters = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Timer>> latencies = new ConcurrentHashMap<>();
+    private final Map<RouteFlag.Kind, Counter> flagCounters = new java.util.EnumMap<>(RouteFlag.Kind.class);
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Counter> flags = new ConcurrentHashMap<>();
     private final Map<List<String>, Duration> lags = new ConcurrentHashMap<>();
@@ -56,33 +62,41 @@ public final class ProxyMetrics implements EngineObserver {
         Gauge.builder("shardgate.info", () -> 1).description("Shardgate build information.")
                 .tag("version", "0.1.0").register(registry);
         for (RouteFlag.Kind kind : RouteFlag.Kind.values()) {
-            flag(kind.name().toLowerCase(Locale.ROOT)); // present at 0, so rate() works from the first scrape
+            // present at 0, so rate() works from the first scrape
+            flagCounters.put(kind, flag(kind.name().toLowerCase(Locale.ROOT)));
         }
     }
 
     @Override
     public void statementExecuted(StatementEvent event) {
+        // every statement passes here: meters are found by array index and map lookups, no key objects
         String database = event.rules() == null ? "" : event.rules().database();
-        String kind = event.statement() == null ? "unparsed" : event.statement().kind().name().toLowerCase(Locale.ROOT);
         RoutePlan plan = event.plan();
-        String variant = plan == null ? "none" : plan.variant().name().toLowerCase(Locale.ROOT);
-        statements.computeIfAbsent(List.of(database, kind, variant), key -> Counter.builder("shardgate.statements")
-                .description("Statements executed, by logical database, statement kind and route variant "
-                        + "(none: not routed to a backend).")
-                .tags("database", key.get(0), "kind", key.get(1), "variant", key.get(2)).register(registry))
-                .increment();
+        int kind = event.statement() == null ? KINDS.length - 1 : event.statement().kind().ordinal();
+        int variant = plan == null ? VARIANTS.length - 1 : plan.variant().ordinal();
+        AtomicReferenceArray<Counter> counters = statementCounters.computeIfAbsent(database,
+                db -> new AtomicReferenceArray<>(KINDS.length * VARIANTS.length));
+        int slot = kind * VARIANTS.length + variant;
+        Counter counter = counters.get(slot);
+        if (counter == null) {
+            counter = Counter.builder("shardgate.statements")
+                    .description("Statements executed, by logical database, statement kind and route variant "
+                            + "(none: not routed to a backend).")
+                    .tags("database", database, "kind", KINDS[kind], "variant", VARIANTS[variant]).register(registry);
+            counters.set(slot, counter); // a race registers the same meter twice: the registry returns one
+        }
+        counter.increment();
         if (plan != null) {
-            for (String group : plan.groups()) {
-                latencies.computeIfAbsent(List.of(database, group), key -> Timer.builder("shardgate.statement.duration")
-                        .description("Time from receiving a statement until its result was ready to stream, per "
-                                + "group it ran on (a multi-group statement counts in each).")
-                        .tags("database", key.get(0), "group", key.get(1))
-                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofSeconds(30)).register(registry))
-                        .record(Duration.ofNanos(event.nanos()));
+            Duration took = Duration.ofNanos(event.nanos());
+            if (plan.units().size() == 1) {
+                latency(database, plan.units().get(0).group()).record(took);
+            } else {
+                for (String group : plan.groups()) {
+                    latency(database, group).record(took);
+                }
             }
             for (RouteFlag flag : plan.flags()) {
-                flag(flag.kind().name().toLowerCase(Locale.ROOT)).increment();
+                flagCounters.get(flag.kind()).increment();
             }
         }
         if (event.error() != null) {
@@ -118,6 +132,25 @@ public final class ProxyMetrics implements EngineObserver {
         Counter.builder("shardgate.cross.shard.deadlocks")
                 .description("Deadlocks across groups that Shardgate found and broke by rolling back one transaction.")
                 .tag("database", database).register(registry).increment();
+    }
+
+    private static String[] labels(Enum<?>[] values, String last) {
+        String[] labels = new String[values.length + 1];
+        for (int i = 0; i < values.length; i++) {
+            labels[i] = values[i].name().toLowerCase(Locale.ROOT);
+        }
+        labels[values.length] = last;
+        return labels;
+    }
+
+    private Timer latency(String database, String group) {
+        return latencies.computeIfAbsent(database, db -> new ConcurrentHashMap<>()).computeIfAbsent(group,
+                g -> Timer.builder("shardgate.statement.duration")
+                        .description("Time from receiving a statement until its result was ready to stream, per "
+                                + "group it ran on (a multi-group statement counts in each).")
+                        .tags("database", database, "group", g)
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(30)).register(registry));
     }
 
     private Counter flag(String name) {
