@@ -160,17 +160,17 @@ public final class Engine implements AutoCloseable {
         return analyzer.apply(sql);
     }
 
+    /** The analysis of {@code sql} if the parse cache holds it, else null; never parses. */
+    SqlStatement cachedAnalysis(String sql) {
+        return cachedAnalyses.apply(sql);
+    }
+
     /**
      * A text statement's template (its values turned into parameters by {@link LiteralParameters}),
      * analyzed; null when the template does not parse (a value that must stay literal there), and
      * then the text is analyzed as it is. Such templates are remembered, so each costs one failed
      * parse; {@code -Dshardgate.literalParameters=false} turns templates off.
      */
-    /** The analysis of {@code sql} if the parse cache holds it, else null; never parses. */
-    SqlStatement cachedAnalysis(String sql) {
-        return cachedAnalyses.apply(sql);
-    }
-
     SqlStatement analyzeTemplate(String template) {
         if (!LITERAL_PARAMETERS || refusedTemplates.contains(template)) {
             return null;

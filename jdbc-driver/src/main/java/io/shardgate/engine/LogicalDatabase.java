@@ -39,8 +39,11 @@ public final class LogicalDatabase implements AutoCloseable {
             backends.close();
             throw e;
         }
-        // one group's server finds its own deadlocks; only a transaction over two groups can hide one
+        // one group's server finds its own deadlocks; only a transaction over two groups can hide one.
+        // XA branches are left to the servers' lock wait timeout: MariaDB does not always list an XA
+        // branch's lock wait, and a killed branch statement must not race the XA protocol
         this.deadlocks = rules.groups().size() > 1
+                && rules.policies().crossShardTransaction() != Policies.CrossShardTransaction.XA
                 ? new DeadlockDetector(rules.database(), backends, DEADLOCK_CHECK_INTERVAL) : null;
     }
 
@@ -81,7 +84,7 @@ public final class LogicalDatabase implements AutoCloseable {
         return xa;
     }
 
-    /** The detector of deadlocks across this database's groups, or null with a single group. */
+    /** The detector of deadlocks across this database's groups, or null (a single group, or policy xa). */
     public DeadlockDetector deadlocks() {
         return deadlocks;
     }

@@ -31,9 +31,9 @@ import java.util.function.BiConsumer;
  *
  * <p>While some open transaction's statement has been running longer than the check interval,
  * the detector reads each leader's lock waits (which server thread waits for which), maps those
- * threads to the open transactions of its logical database, and looks for a cycle through two or
- * more groups. If a second reading still shows every wait of the cycle, the youngest transaction
- * in it is the victim: its waiting statement is killed ({@code KILL QUERY}), and its session
+ * threads to the open transactions of its logical database, and looks for transactions that wait
+ * for each other through two or more servers. If a second reading picks the same victim — the
+ * youngest of them — it is ended: its waiting statement is killed ({@code KILL QUERY}), and its session
  * reports ER_LOCK_DEADLOCK (1213, SQLSTATE 40001) and rolls it back on every group, as MySQL does
  * with a deadlock it finds itself. Cycles on one server are InnoDB's own business and left alone.
  *

@@ -91,9 +91,7 @@ public final class Transaction implements ConnectionSource {
     public void bind(String database, Backends backends, Policies.CrossShardTransaction policy,
                      XaCoordinator coordinator, DeadlockDetector detector) {
         if (this.database == null) {
-            // XA branches are left to the servers' lock wait timeout: MariaDB does not always list
-            // an XA branch's lock wait, and a killed branch statement must not race the XA protocol
-            this.detector = policy == Policies.CrossShardTransaction.XA ? null : detector;
+            this.detector = detector;
             if (policy == Policies.CrossShardTransaction.XA && coordinator == null) {
                 throw new IllegalArgumentException("policy xa needs the database's XA coordinator");
             }

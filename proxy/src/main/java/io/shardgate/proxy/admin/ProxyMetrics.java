@@ -52,7 +52,6 @@ public final class ProxyMetrics implements EngineObserver {
     private final Map<String, Map<String, Timer>> latencies = new ConcurrentHashMap<>();
     private final Map<RouteFlag.Kind, Counter> flagCounters = new java.util.EnumMap<>(RouteFlag.Kind.class);
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
-    private final Map<String, Counter> flags = new ConcurrentHashMap<>();
     private final Map<List<String>, Duration> lags = new ConcurrentHashMap<>();
     private final Set<List<String>> registered = ConcurrentHashMap.newKeySet();
 
@@ -88,12 +87,8 @@ public final class ProxyMetrics implements EngineObserver {
         counter.increment();
         if (plan != null) {
             Duration took = Duration.ofNanos(event.nanos());
-            if (plan.units().size() == 1) {
-                latency(database, plan.units().get(0).group()).record(took);
-            } else {
-                for (String group : plan.groups()) {
-                    latency(database, group).record(took);
-                }
+            for (String group : plan.groups()) {
+                latency(database, group).record(took);
             }
             for (RouteFlag flag : plan.flags()) {
                 flagCounters.get(flag.kind()).increment();
@@ -154,10 +149,10 @@ public final class ProxyMetrics implements EngineObserver {
     }
 
     private Counter flag(String name) {
-        return flags.computeIfAbsent(name, key -> Counter.builder("shardgate.flagged.statements")
+        return Counter.builder("shardgate.flagged.statements")
                 .description("Statements that raised a route flag (cross-shard join or transaction, scatter "
                         + "read or write, broadcast write, hint override).")
-                .tag("flag", key).register(registry));
+                .tag("flag", name).register(registry);
     }
 
     /** The Prometheus text exposition of every metric. */

@@ -28,6 +28,9 @@ final class TextRequests {
         if (sql.indexOf(';') >= 0) {
             return null; // several statements, or one that ends in ';': the engine splits and runs them
         }
+        if (session.inTransaction() || !session.autocommit() || !mayBeSelect(sql)) {
+            return null; // the lane would refuse it: spare the lexing, which the engine does again
+        }
         LiteralParameters.Normalized normalized = LiteralParameters.of(sql);
         if (normalized == null || !normalized.values().stream().allMatch(TextRequests::inlinable)) {
             return null;
@@ -41,6 +44,17 @@ final class TextRequests {
             return null;
         }
         return new DirectRequest(route, List.of(), null, inline(route.sql(), route.parameters(normalized.values())));
+    }
+
+    /** False when the text cannot be a SELECT: it starts with another word (comments may come first). */
+    private static boolean mayBeSelect(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == 'S' || c == 's' || c == '/' || c == '-' || c == '#';
+            }
+        }
+        return false;
     }
 
     /** {@code sql} with each {@code ?} marker replaced by the literal of the next value. */

@@ -45,6 +45,9 @@ public record RoutePlan(String sql, StatementKind kind, Variant variant, List<Ro
 
     /** Distinct groups touched, in unit order. */
     public List<String> groups() {
+        if (units.size() == 1) {
+            return List.of(units.get(0).group()); // most plans: no stream on every statement
+        }
         return units.stream().map(RouteUnit::group).distinct().toList();
     }
 }
