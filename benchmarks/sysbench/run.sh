@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # sysbench through Shardgate vs. straight to MariaDB, in one run on one machine:
 #   direct   sysbench → MariaDB A (database sb_direct)
+#   relay    sysbench → HAProxy (TCP mode: bytes passed on, nothing parsed) → MariaDB A (sb_direct):
+#            what any proxy that adds a TCP hop costs on this machine: the ceiling for a proxy's ratio
 #   1 shard  sysbench → Shardgate → MariaDB A (logical database sb_one: sbtest1 unsharded)
 #   4 shards sysbench → Shardgate → MariaDB A and B (logical database sb_four: sbtest1 sharded by
 #            id, mod 4, over g0.sbtest1_0, g0.sbtest1_1, g1.sbtest1_0, g1.sbtest1_1)
-# Each target: oltp_point_select and oltp_read_only, $THREADS threads for $TIME seconds after a
-# short warm-up; prints tps/qps/p95 per run and the ratios through the proxy / direct.
-# Needs sysbench and mariadb-server (Debian packages; installed if missing when run as root), a
-# JDK 17+ and Maven (bin/shardgate builds the jar if it is missing).
-# Environment: THREADS (8), TIME (20), WARMUP (5), TABLE_SIZE (100000), PS_MODE (auto|disable).
+# Each test (oltp_point_select, oltp_read_only) runs $ROUNDS rounds; a round runs every target for
+# $TIME seconds, one after the other, so that a change in the machine's speed during the run hits
+# all targets alike. Prints each run, then per test the median tps and the median of the per-round
+# ratios to direct (and to the relay), with their range.
+# Needs sysbench, mariadb-server and haproxy (Debian packages; installed if missing when run as
+# root), a JDK 17+ and Maven (bin/shardgate builds the jar if it is missing).
+# Environment: THREADS (8), TIME (10), ROUNDS (3), WARMUP (5), TABLE_SIZE (100000),
+# PS_MODE (auto|disable).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 THREADS="${THREADS:-8}"
-TIME="${TIME:-20}"
+TIME="${TIME:-10}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-5}"
 TABLE_SIZE="${TABLE_SIZE:-100000}"
 PS_MODE="${PS_MODE:-auto}"
@@ -34,10 +40,11 @@ cleanup() {
 trap cleanup EXIT
 export PATH="$PATH:/usr/sbin"
 
-if ! command -v sysbench >/dev/null 2>&1 || ! command -v mariadbd >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || { echo "run.sh: needs sysbench and mariadb-server (apt-get install sysbench mariadb-server)" >&2; exit 1; }
+if ! command -v sysbench >/dev/null 2>&1 || ! command -v mariadbd >/dev/null 2>&1 \
+    || ! command -v haproxy >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || { echo "run.sh: needs sysbench, mariadb-server and haproxy (apt-get install sysbench mariadb-server haproxy)" >&2; exit 1; }
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sysbench mariadb-server mariadb-client >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sysbench mariadb-server mariadb-client haproxy >/dev/null
 fi
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() {
@@ -62,7 +69,7 @@ start_mariadb() { # name port
   mariadb --no-defaults --socket="$dir/mariadb.sock" -uroot -e "DELETE FROM mysql.global_priv WHERE User = '';
     FLUSH PRIVILEGES; CREATE USER 'bench'@'%' IDENTIFIED BY 'bench'; GRANT ALL ON *.* TO 'bench'@'%';"
 }
-port_a="$(free_port)"; port_b="$(free_port)"; proxy_port="$(free_port)"
+port_a="$(free_port)"; port_b="$(free_port)"; proxy_port="$(free_port)"; relay_port="$(free_port)"
 start_mariadb a "$port_a"
 start_mariadb b "$port_b"
 for db in sb_direct sb_one sb_four_0; do mariadb --no-defaults --socket="$work/a/mariadb.sock" -uroot -e "CREATE DATABASE $db"; done
@@ -92,10 +99,27 @@ pids+=($!)
 wait_for 120 mariadb --no-defaults -h127.0.0.1 -P"$proxy_port" -ubench -pbench --skip-ssl sb_one -e "SELECT 1" \
   || { tail -n 30 "$work/proxy.log"; exit 1; }
 
-# sb target: sysbench arguments for one of direct, one, four
+# The reference relay: HAProxy in TCP mode, as many threads as the proxy has event loops (cores).
+cat >"$work/haproxy.cfg" <<CFG
+global
+  nbthread $(nproc)
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 1h
+  timeout server 1h
+listen mysql
+  bind 127.0.0.1:$relay_port
+  server a 127.0.0.1:$port_a
+CFG
+haproxy -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
+pids+=($!)
+
+# sb target: sysbench arguments for one of direct, relay, one, four
 sb_args() {
   case "$1" in
     direct) echo "--mysql-port=$port_a --mysql-db=sb_direct" ;;
+    relay) echo "--mysql-port=$relay_port --mysql-db=sb_direct" ;;
     one) echo "--mysql-port=$proxy_port --mysql-db=sb_one" ;;
     four) echo "--mysql-port=$proxy_port --mysql-db=sb_four" ;;
   esac
@@ -109,28 +133,49 @@ for target in direct one four; do
     || { cat "$work/prepare-$target.log"; tail -n 30 "$work/proxy.log"; exit 1; }
 done
 
-declare -A tps qps p95
+targets=(direct relay one four)
 for test in oltp_point_select oltp_read_only; do
-  for target in direct one four; do
+  for target in "${targets[@]}"; do
     # shellcheck disable=SC2046
     sysbench "$test" "${common[@]}" $(sb_args "$target") --threads="$THREADS" --time="$WARMUP" run >/dev/null 2>&1 || true
-    # shellcheck disable=SC2046
-    out=$(sysbench "$test" "${common[@]}" $(sb_args "$target") --threads="$THREADS" --time="$TIME" \
-      --percentile=95 run 2>&1) || { echo "$out" | tail -n 20; exit 1; }
-    tps[$test.$target]=$(echo "$out" | awk '/transactions:/ {gsub(/\(/, "", $3); print $3}')
-    qps[$test.$target]=$(echo "$out" | awk '/queries:/ && /per sec/ {gsub(/\(/, "", $3); print $3}')
-    p95[$test.$target]=$(echo "$out" | awk '/95th percentile:/ {print $3}')
-    errors=$(echo "$out" | awk '/ignored errors:/ {print $3}')
-    printf '%-18s %-9s tps %10s  qps %10s  p95 %7s ms  errors %s\n' "$test" "$target" "${tps[$test.$target]}" \
-      "${qps[$test.$target]}" "${p95[$test.$target]}" "$errors"
+  done
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for target in "${targets[@]}"; do
+      # shellcheck disable=SC2046
+      out=$(sysbench "$test" "${common[@]}" $(sb_args "$target") --threads="$THREADS" --time="$TIME" \
+        --percentile=95 run 2>&1) || { echo "$out" | tail -n 20; exit 1; }
+      tps=$(echo "$out" | awk '/transactions:/ {gsub(/\(/, "", $3); print $3}')
+      qps=$(echo "$out" | awk '/queries:/ && /per sec/ {gsub(/\(/, "", $3); print $3}')
+      p95=$(echo "$out" | awk '/95th percentile:/ {print $3}')
+      errors=$(echo "$out" | awk '/ignored errors:/ {print $3}')
+      printf '%-18s round %d  %-7s tps %10s  qps %10s  p95 %7s ms  errors %s\n' "$test" "$round" "$target" \
+        "$tps" "$qps" "$p95" "$errors"
+      echo "$test $round $target $tps" >>"$work/results.txt"
+    done
   done
 done
 
 echo
-echo "== sysbench $(sysbench --version | awk '{print $2}'), $THREADS threads, ${TIME}s per run, $TABLE_SIZE rows, ps-mode $PS_MODE, $(nproc) cores"
-printf '%-18s %12s %12s %12s %10s %10s\n' test direct "1 shard" "4 shards" "1/direct" "4/direct"
-for test in oltp_point_select oltp_read_only; do
-  printf '%-18s %12s %12s %12s %10s %10s\n' "$test (tps)" "${tps[$test.direct]}" "${tps[$test.one]}" \
-    "${tps[$test.four]}" "$(echo "${tps[$test.one]} / ${tps[$test.direct]}" | bc -l | xargs printf '%.2f')" \
-    "$(echo "${tps[$test.four]} / ${tps[$test.direct]}" | bc -l | xargs printf '%.2f')"
-done
+echo "== sysbench $(sysbench --version | awk '{print $2}'), $THREADS threads, $ROUNDS rounds of ${TIME}s per target, $TABLE_SIZE rows, ps-mode $PS_MODE, $(nproc) cores"
+python3 - "$work/results.txt" <<'PY'
+import statistics
+import sys
+from collections import defaultdict
+
+tps = defaultdict(dict)  # (test, round) -> target -> tps
+for line in open(sys.argv[1]):
+    test, rnd, target, value = line.split()
+    tps[(test, rnd)][target] = float(value)
+tests = list(dict.fromkeys(test for test, _ in tps))
+def median_range(values):
+    return "%.2f [%.2f..%.2f]" % (statistics.median(values), min(values), max(values))
+print("%-18s %10s %10s %10s %10s  %-18s %-18s %-18s %-18s" % ("test (median tps)", "direct", "relay", "1 shard",
+      "4 shards", "relay/direct", "1 shard/direct", "4 shards/direct", "1 shard/relay"))
+for test in tests:
+    rounds = [r for (t, _), r in tps.items() if t == test]
+    med = {target: statistics.median(r[target] for r in rounds) for target in ("direct", "relay", "one", "four")}
+    ratio = lambda a, b: median_range([r[a] / r[b] for r in rounds])
+    print("%-18s %10.1f %10.1f %10.1f %10.1f  %-18s %-18s %-18s %-18s" % (test, med["direct"], med["relay"],
+          med["one"], med["four"], ratio("relay", "direct"), ratio("one", "direct"), ratio("four", "direct"),
+          ratio("one", "relay")))
+PY
