@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
  * several ids) and, while the channel is not writable, makes the worker wait — bounded by the
  * write timeout — so that a client that reads slowly holds back the engine instead of filling memory.
  *
- * <p>Small packets are framed here into one buffer (up to {@value #BATCH_BYTES} bytes) that goes to
- * the channel at a flush: a reply of a few packets is one channel write, which from a worker
- * thread is one task for the event loop instead of one per packet. Larger payloads are written as
- * packets of their own, in order.
+ * <p>Packets are encoded and framed straight into one buffer that goes to the channel at a flush or
+ * once it holds {@value #BATCH_BYTES} bytes: a reply of many small packets (rows) is a few channel
+ * writes, which from a worker thread is a few tasks for the event loop instead of one per packet,
+ * and no buffer per packet. Payloads relayed as they are (and payloads of 16 MB or more, which
+ * span several physical packets) are written in order with the framed ones.
  */
 final class ClientOutput {
 
@@ -59,14 +60,31 @@ final class ClientOutput {
     }
 
     void write(WirePacket packet) {
-        ByteBuf buffer = channel.alloc().buffer();
+        if (batch == null) {
+            batch = channel.alloc().buffer(1024);
+        }
+        int start = batch.writerIndex();
+        batch.writeInt(0); // the header, once the payload's length is known
         try {
-            packet.encode(new Payload(buffer));
+            packet.encode(new Payload(batch));
         } catch (RuntimeException e) {
-            buffer.release();
+            batch.writerIndex(start);
             throw e;
         }
-        writePayload(buffer);
+        int length = batch.writerIndex() - start - 4;
+        if (PacketEncoder.physicalPackets(length) > 1) {
+            // 16 MB or more: the encoder splits it into physical packets
+            ByteBuf payload = channel.alloc().buffer(length);
+            payload.writeBytes(batch, start + 4, length);
+            batch.writerIndex(start);
+            writePayload(payload);
+            return;
+        }
+        batch.setMediumLE(start, length).setByte(start + 3, sequence);
+        sequence = (sequence + 1) & 0xFF;
+        if (batch.readableBytes() >= BATCH_BYTES) {
+            handOver();
+        }
     }
 
     /** Writes a payload as it is (a row relayed from a backend); takes ownership of the buffer. */
@@ -146,9 +164,8 @@ final class ClientOutput {
      * reads nothing for the write timeout.
      */
     void awaitWritable() {
-        handOver();
         if (channel.isWritable()) {
-            return;
+            return; // the batch not yet handed over is bounded: BATCH_BYTES and one packet
         }
         flush();
         long deadline = System.nanoTime() + writeTimeout.toNanos();
