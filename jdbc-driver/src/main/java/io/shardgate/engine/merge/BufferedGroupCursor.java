@@ -52,10 +52,11 @@ final class BufferedGroupCursor implements RowStream {
                 if (group == null) {
                     if (groups.size() >= maxGroups) {
                         throw new ShardgateException(ErrorCode.MEMORY_LIMIT, "GROUP BY across shards produced more "
-                                + "than " + maxGroups + " groups that the shards did not return sorted by the group "
-                                + "keys, which is the merge buffer limit; order by the GROUP BY columns first (so "
-                                + "groups merge as they stream), narrow the query with a shard-key condition, or "
-                                + "raise the engine's max-buffered-rows");
+                                + "than " + maxGroups + " groups to hold in memory, which is the merge buffer limit "
+                                + "(groups of numbers or dates merge as they stream when the query orders by the "
+                                + "GROUP BY columns first; groups of text are held, since each server sorts text by "
+                                + "its own collation); narrow the query with a shard-key condition, or raise the "
+                                + "engine's max-buffered-rows");
                     }
                     groups.put(key, aggregation.start(row));
                 } else {

@@ -7,34 +7,44 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Drops rows whose visible columns equal an earlier row's (as MySQL compares them: 'a' = 'A').
- * When the input is sorted by every visible column, duplicates are adjacent and only the previous
- * row is kept; otherwise the distinct rows seen so far are remembered, up to {@code maxRows}
- * (then MEMORY_LIMIT). Either way rows pass on as they arrive, in input order.
+ * When the input is sorted by every visible column and the merge's order is exactly the servers'
+ * for those columns (no text: see {@link ValueOrder#exactFor}, decided on the first row),
+ * duplicates are adjacent and only the previous row is kept; otherwise the distinct rows seen so
+ * far are remembered, up to {@code maxRows} (then MEMORY_LIMIT). Either way rows pass on as they
+ * arrive, in input order.
  */
 final class DistinctCursor implements RowStream {
 
     private final RowStream input;
     private final int visibleColumns;
-    private final boolean sorted;
+    private final boolean sortedInput;
     private final long maxRows;
-    private final Set<List<Object>> seen;
+    private Set<List<Object>> seen;
+    private boolean sorted;
+    private boolean started;
     private Object[] previous;
 
-    DistinctCursor(RowStream input, int visibleColumns, boolean sorted, long maxRows) {
+    DistinctCursor(RowStream input, int visibleColumns, boolean sortedInput, long maxRows) {
         this.input = input;
         this.visibleColumns = visibleColumns;
-        this.sorted = sorted;
+        this.sortedInput = sortedInput;
         this.maxRows = maxRows;
-        this.seen = sorted ? null : new HashSet<>();
     }
 
     @Override
     public boolean next() {
         while (input.next()) {
             Object[] row = input.row();
+            if (!started) {
+                started = true;
+                sorted = sortedInput
+                        && ValueOrder.MYSQL.exactFor(row, IntStream.range(0, visibleColumns).toArray());
+                seen = sorted ? null : new HashSet<>();
+            }
             if (sorted) {
                 if (previous == null || !sameVisible(previous, row)) {
                     previous = row.clone();
@@ -49,9 +59,11 @@ final class DistinctCursor implements RowStream {
                     if (seen.size() > maxRows) {
                         close();
                         throw new ShardgateException(ErrorCode.MEMORY_LIMIT, "DISTINCT across shards produced more "
-                                + "than " + maxRows + " distinct rows, which is the merge buffer limit; add an ORDER BY "
-                                + "on all selected columns (so duplicates meet as the shards stream), narrow the "
-                                + "query with a shard-key condition, or raise the engine's max-buffered-rows");
+                                + "than " + maxRows + " distinct rows, which is the merge buffer limit (rows of "
+                                + "numbers or dates meet as the shards stream when the query orders by all selected "
+                                + "columns; text is remembered, since each server sorts text by its own collation); "
+                                + "narrow the query with a shard-key condition, or raise the engine's "
+                                + "max-buffered-rows");
                     }
                     return true;
                 }

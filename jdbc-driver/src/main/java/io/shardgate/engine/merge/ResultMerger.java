@@ -16,9 +16,11 @@ import java.util.Set;
  *   <li>inputs are sort-merged by {@code orderBy} (each unit returns its rows in that order), or
  *       concatenated when there is no order;</li>
  *   <li>a group merge folds partial groups: streaming when the leading sort keys are exactly the
- *       group keys (rows of a group meet), else buffered up to {@code maxBufferedRows} groups and
- *       then sorted by {@code orderBy}; without GROUP BY all rows fold into one;</li>
- *   <li>DISTINCT over the visible columns (adjacent when sorted by them all, else remembered);</li>
+ *       group keys and the merge's order is the servers' for them (numbers, dates: rows of a group
+ *       meet), else buffered up to {@code maxBufferedRows} groups and then sorted by
+ *       {@code orderBy}; without GROUP BY all rows fold into one;</li>
+ *   <li>DISTINCT over the visible columns (adjacent when sorted by them all in the servers' order,
+ *       else remembered);</li>
  *   <li>OFFSET and LIMIT last.</li>
  * </ol>
  * Hidden (derived) columns stay in the rows; the caller shows only the leading visible ones.
@@ -77,8 +79,12 @@ public final class ResultMerger {
         for (int k : groupKeys) {
             groupSet.add(k);
         }
-        if (groupKeys.length == 0 || leadingKeysAre(orderKeys, groupSet)) {
+        if (groupKeys.length == 0) {
             return new GroupMergeCursor(rows, groupKeys, aggregation, columnCount);
+        }
+        if (leadingKeysAre(orderKeys, groupSet)) {
+            return new SortedGroupCursor(rows, groupKeys, aggregation, columnCount, new RowOrder(orderKeys),
+                    maxBufferedRows);
         }
         return new BufferedGroupCursor(rows, groupKeys, aggregation,
                 orderKeys.isEmpty() ? null : new RowOrder(orderKeys), maxBufferedRows);

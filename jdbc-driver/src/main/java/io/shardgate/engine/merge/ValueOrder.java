@@ -1,10 +1,10 @@
 package io.shardgate.engine.merge;
 
+import io.shardgate.sql.federate.CollationKey;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.text.Collator;
 import java.util.Comparator;
-import java.util.Locale;
 
 /**
  * Orders column values the way MySQL orders them, so that merging rows that each shard sorted
@@ -13,14 +13,16 @@ import java.util.Locale;
  *   <li>NULL is smaller than every value (first ascending, last descending);</li>
  *   <li>numbers compare by value across Integer, Long, BigInteger, BigDecimal, Double and Float
  *       ({@code 2 = 2.0}); booleans as 0/1;</li>
- *   <li>strings compare as MySQL's default utf8mb4 collations do (utf8mb4_0900_ai_ci, MariaDB's
- *       uca1400_ai_ci): case- and accent-insensitive ({@code 'a' = 'A' = 'á'}). Strings of ASCII
- *       letters and digits take an exact fast path; anything else goes through a root-locale
- *       {@link Collator} at primary strength, which follows the Unicode collation algorithm but may
- *       order some punctuation and symbols differently from the server's collation. Columns with a
- *       binary or case-sensitive collation arrive as such strings too and are then merged
- *       case-insensitively: rows stay complete, only the order among values that differ by case
- *       can differ from one server's;</li>
+ *   <li>strings compare as the default utf8mb4 collations do where they agree (MariaDB's
+ *       utf8mb4_general_ci and uca1400_ai_ci, MySQL's utf8mb4_0900_ai_ci): case- and
+ *       accent-insensitive ({@code 'a' = 'A' = 'á'}), trailing spaces ignored, every other
+ *       character significant ({@code 'a-b'}, {@code 'a b'} and {@code 'ab'} are three values).
+ *       The order is that of the folded text ({@link CollationKey}, as federated joins sort it) by
+ *       code point, so {@code '.' < '_' < 'a'}, while utf8mb4_general_ci sorts {@code '_'} after the
+ *       letters and the UCA collations all punctuation before digits. Where that matters (text keys of a GROUP BY or DISTINCT merge), the
+ *       merges do not rely on this order but group by {@link #key}; an ORDER BY merge over such
+ *       text may order it differently from one server. Columns with a binary or case-sensitive
+ *       collation arrive as such strings too and are then merged case-insensitively;</li>
  *   <li>byte arrays compare as unsigned bytes (binary collation); dates and times by value;</li>
  *   <li>values of different kinds (a number and a string) compare as numbers when the string is
  *       numeric, else by their text.</li>
@@ -32,13 +34,7 @@ public final class ValueOrder implements Comparator<Object> {
 
     public static final ValueOrder MYSQL = new ValueOrder();
 
-    private final Collator collator;
-
     private ValueOrder() {
-        Collator c = Collator.getInstance(Locale.ROOT);
-        c.setStrength(Collator.PRIMARY);
-        c.setDecomposition(Collator.CANONICAL_DECOMPOSITION);
-        this.collator = c;
     }
 
     @Override
@@ -78,13 +74,34 @@ public final class ValueOrder implements Comparator<Object> {
         return compareStrings(text(a), text(b));
     }
 
+    /**
+     * Whether this order is exactly the server's for {@code value}'s kind: numbers, dates and times,
+     * booleans and byte strings compare the same on every server, text only under the collation
+     * this order imitates (others differ, e.g. on punctuation: utf8mb4_general_ci sorts '.' before
+     * '_', the UCA collations after). Null: unknown. Merges that rely on rows with equal keys
+     * meeting in a sorted stream use it only where it is exact; elsewhere they group by hash.
+     */
+    public boolean exactFor(Object value) {
+        return value != null && !(value instanceof String);
+    }
+
+    /** {@link #exactFor} every one of {@code columns} of {@code row}. */
+    public boolean exactFor(Object[] row, int[] columns) {
+        for (int column : columns) {
+            if (!exactFor(row[column])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A value that is equal (as {@link Object#equals}) for values that compare as 0, for hashing. */
     public Object key(Object value) {
         if (value == null) {
             return NullKey.NULL;
         }
         if (value instanceof String s) {
-            return collator.getCollationKey(s);
+            return CollationKey.of(s);
         }
         if (isNumeric(value)) {
             BigDecimal d = asDecimal(value);
@@ -112,7 +129,7 @@ public final class ValueOrder implements Comparator<Object> {
             }
             return x.length() - y.length();
         }
-        return collator.compare(x, y);
+        return CollationKey.of(x).compareTo(CollationKey.of(y));
     }
 
     /** ASCII letters and digits only: there the collation is plain case-insensitive order. */

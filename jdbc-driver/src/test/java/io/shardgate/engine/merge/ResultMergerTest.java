@@ -163,6 +163,31 @@ class ResultMergerTest {
         assertThat(a.closed).isTrue();
     }
 
+    /**
+     * Ordered by the group keys, numeric groups fold as they stream (no bound), while text groups
+     * are held by hash (bounded): the shards sort text by their own collation, which the merge
+     * cannot know, and a group whose rows do not meet would come back split.
+     */
+    @Test
+    void groupsOrderedByTheirKeysStreamForNumbersAndHoldTextByHash() {
+        ResultMerger small = new ResultMerger(2);
+        MergeSpec spec = spec(0, List.of(asc(0)), List.of(new AggregateColumn(1, Function.COUNT, -1, -1)),
+                List.of(asc(0)), false, 0, -1);
+        Rows a = Rows.of(row(1L, 1L), row(2L, 1L), row(3L, 1L), row(5L, 1L));
+        Rows b = Rows.of(row(2L, 2L), row(3L, 1L), row(4L, 1L));
+        assertThat(Rows.drain(small.merge(List.of(a, b), 2, spec), 2)).containsExactly(List.of(1L, 1L),
+                List.of(2L, 3L), List.of(3L, 2L), List.of(4L, 1L), List.of(5L, 1L));
+        // each shard sorted 'zeta' before 'éclair' (code points); the merge orders 'éclair' first
+        Rows c = Rows.of(row("ab", 1L), row("zeta", 1L), row("éclair", 2L));
+        Rows d = Rows.of(row("a-b", 1L), row("zeta", 4L), row("éclair", 1L));
+        assertThat(Rows.drain(merger.merge(List.of(c, d), 2, spec), 2)).containsExactly(List.of("a-b", 1L),
+                List.of("ab", 1L), List.of("éclair", 3L), List.of("zeta", 5L));
+        Rows e = Rows.of(row("a", 1L), row("b", 1L), row("c", 1L));
+        assertThatThrownBy(() -> Rows.drain(small.merge(List.of(e, Rows.of()), 2, spec), 2))
+                .isInstanceOfSatisfying(ShardgateException.class,
+                        x -> assertThat(x.code()).isEqualTo(ErrorCode.MEMORY_LIMIT));
+    }
+
     @Test
     void distinctDropsDuplicatesAcrossShardsAsTheCollationSeesThem() {
         Rows a = Rows.of(row("Bob"), row("carol"));

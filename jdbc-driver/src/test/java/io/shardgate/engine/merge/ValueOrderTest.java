@@ -50,6 +50,26 @@ class ValueOrderTest {
         assertThat(words).containsExactly("alpha", "Bravo", "Charlie", "delta", "échelle", "Echo");
     }
 
+    /**
+     * Spaces and punctuation inside text are values of their own, as in every MySQL/MariaDB
+     * collation: an order that ignored them (a Collator at primary strength did) merged the
+     * groups 'a-b', 'a b' and 'ab' into one. Trailing spaces do not count (PAD SPACE).
+     */
+    @Test
+    void punctuationAndInnerSpacesCountTrailingSpacesDoNot() {
+        assertThat(order.compare("a-b", "ab")).isNotZero();
+        assertThat(order.compare("a b", "ab")).isNotZero();
+        assertThat(order.compare("a.b", "a_b")).isNegative(); // utf8mb4_general_ci: '.' (2E) < '_' (5F)
+        assertThat(order.compare("john.doe", "johndoe")).isNotZero();
+        assertThat(order.compare("abc  ", "ABC")).isZero();
+        assertThat(order.key("abc  ")).isEqualTo(order.key("ABC"));
+        assertThat(order.key("a-b")).isNotEqualTo(order.key("ab"));
+        assertThat(order.compare(" a", "a")).isNegative();
+        assertThat(order.exactFor("a")).isFalse();
+        assertThat(order.exactFor(1L)).isTrue();
+        assertThat(order.exactFor(null)).isFalse();
+    }
+
     @Test
     void bytesCompareUnsigned() {
         assertThat(order.compare(new byte[] {(byte) 0xff}, new byte[] {0x01})).isPositive();
