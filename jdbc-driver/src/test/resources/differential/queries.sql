@@ -5,7 +5,7 @@
 # ledger sharded by entry_id with range bounds 250/500/750; countries broadcast; settings
 # unsharded. Data (DifferentialData): 80 users (71-80 without orders), 360 orders, their items,
 # ~920 ledger entries, 8 countries; NULLs in every nullable column; names, cities, statuses that
-# differ only by case or accent.
+# differ only by case or accent, notes that differ only by punctuation or inner spaces.
 #
 # Rows compare in order when the statement has an ORDER BY, and every ORDER BY below is total
 # (ties broken by a key), so both sides owe one order; else as multisets. Decimals compare with
@@ -377,6 +377,11 @@ SELECT COUNT(*), SUM(balance), AVG(balance) FROM users;
 INSERT INTO users (user_id, name, city, country, tier, balance, joined) VALUES (81, 'ALICE', 'PARIS', 'fr', NULL, NULL, '2025-02-01'), (82, 'alice', NULL, NULL, 1, 1.10, '2025-02-02');
 -- any-case: name groups
 SELECT name, COUNT(*) FROM users GROUP BY name ORDER BY name;
+INSERT INTO orders (order_id, user_id, status, amount, qty, note, created) VALUES (9101, 21, 'p', 1, 1, 'a-b', '2025-04-01'), (9102, 22, 'p', 1, 2, 'a b', '2025-04-01'), (9103, 23, 'p', 1, 3, 'ab', '2025-04-01'), (9104, 24, 'p', 1, 4, 'a.b', '2025-04-01'), (9105, 25, 'p', 1, 5, 'a_b', '2025-04-01'), (9106, 26, 'p', 1, 6, 'a-b', '2025-04-01'), (9107, 27, 'p', 1, 7, 'a b', '2025-04-01'), (9108, 28, 'p', 1, 8, 'ab', '2025-04-01'), (9109, 29, 'p', 1, 9, 'a.b', '2025-04-01'), (9110, 30, 'p', 1, 10, 'a_b', '2025-04-01'), (9111, 31, 'p', 1, 11, 'a-b', '2025-04-01');
+# text that differs only in punctuation or inner spaces is five values, on every shard
+SELECT note, COUNT(*), SUM(qty) FROM orders WHERE order_id BETWEEN 9101 AND 9111 GROUP BY note;
+SELECT DISTINCT note FROM orders WHERE order_id BETWEEN 9101 AND 9111;
+SELECT COUNT(*), MIN(note), MAX(note) FROM orders WHERE order_id BETWEEN 9101 AND 9111 AND note IN ('ab', 'a-b');
 DELETE FROM order_items WHERE user_id = 5;
 SELECT o.order_id, COUNT(i.item_id) FROM orders o LEFT JOIN order_items i ON i.order_id = o.order_id AND i.user_id = o.user_id WHERE o.user_id = 5 GROUP BY o.order_id ORDER BY o.order_id;
 
