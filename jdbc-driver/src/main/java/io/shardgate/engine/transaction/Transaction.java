@@ -254,7 +254,9 @@ public final class Transaction implements ConnectionSource {
         try {
             for (Map.Entry<String, Connection> entry : connections.entrySet()) {
                 try {
-                    entry.getValue().commit();
+                    // Turning autocommit back on commits (JDBC and MySQL agree): one round trip, where
+                    // commit() and then the pool's reset to autocommit would take two.
+                    entry.getValue().setAutoCommit(true);
                     committed.add(entry.getKey());
                     if (commitObserver != null) {
                         commitObserver.accept(backends.leader(entry.getKey()), entry.getValue());

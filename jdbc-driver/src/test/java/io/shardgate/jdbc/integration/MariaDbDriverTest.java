@@ -328,6 +328,34 @@ class MariaDbDriverTest {
     }
 
     @Test
+    void aCommitCostsTheLeaderOneStatement() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Connection other = dataSource.getConnection();
+             Connection leader = cluster.group(0).leader().connect(""); // user 209 lives in g0
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO accounts (user_id, name, balance) VALUES (209, 'cid', 1.00)"); // a warm pool
+            long[] before = commitStatements(leader);
+            c.setAutoCommit(false);
+            s.executeUpdate("UPDATE accounts SET balance = 2.00 WHERE user_id = 209");
+            c.commit();
+            long[] after = commitStatements(leader);
+            assertThat(longValue(other, "SELECT COUNT(*) FROM accounts WHERE user_id = 209 AND balance = 2.00"))
+                    .as("committed").isEqualTo(1);
+            assertThat(after[0] - before[0]).as("COMMIT statements on the leader").isZero();
+            assertThat(after[1] - before[1]).as("SET statements on the leader: autocommit off, then on (which commits)")
+                    .isEqualTo(2);
+            c.setAutoCommit(true);
+        }
+        assertThat(activeConnections()).isZero();
+    }
+
+    /** The server's Com_commit and Com_set_option, read on {@code server}. */
+    private static long[] commitStatements(Connection server) throws SQLException {
+        List<List<Object>> status = rows(server, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                + "WHERE VARIABLE_NAME IN ('COM_COMMIT', 'COM_SET_OPTION') ORDER BY VARIABLE_NAME");
+        return new long[] {Long.parseLong(status.get(0).get(0).toString()), Long.parseLong(status.get(1).get(0).toString())};
+    }
+
+    @Test
     void aTransactionAcrossTwoGroupsIsFlaggedAndCommitsOrRollsBackOnBoth() throws SQLException {
         try (Connection c = dataSource.getConnection(); Connection other = dataSource.getConnection();
              Statement s = c.createStatement()) {
