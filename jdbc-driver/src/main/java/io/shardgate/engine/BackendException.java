@@ -1,5 +1,6 @@
 package io.shardgate.engine;
 
+import io.shardgate.engine.backend.H2Errors;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 
@@ -17,10 +18,17 @@ public final class BackendException extends ShardgateException {
     private final String sqlState;
     private final String group;
 
+    /** The backend's {@code cause}, told by {@code message}; H2's errors get MySQL's numbers ({@link H2Errors}). */
     public BackendException(String group, String message, SQLException cause) {
-        super(ErrorCode.BACKEND_ERROR, cause, message);
-        this.errorNumber = cause.getErrorCode();
-        this.sqlState = cause.getSQLState() == null ? ErrorCode.BACKEND_ERROR.sqlState() : cause.getSQLState();
+        super(ErrorCode.BACKEND_ERROR, cause, H2Errors.raisedBy(cause) ? H2Errors.message(message, cause) : message);
+        if (H2Errors.raisedBy(cause)) {
+            H2Errors.Mysql mysql = H2Errors.mysql(cause);
+            this.errorNumber = mysql.number();
+            this.sqlState = mysql.sqlState();
+        } else {
+            this.errorNumber = cause.getErrorCode();
+            this.sqlState = cause.getSQLState() == null ? ErrorCode.BACKEND_ERROR.sqlState() : cause.getSQLState();
+        }
         this.group = group;
     }
 

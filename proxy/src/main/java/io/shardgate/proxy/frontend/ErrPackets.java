@@ -1,6 +1,7 @@
 package io.shardgate.proxy.frontend;
 
 import io.shardgate.engine.BackendException;
+import io.shardgate.engine.backend.H2Errors;
 import io.shardgate.error.ErrorCode;
 import io.shardgate.error.ShardgateException;
 import io.shardgate.proxy.protocol.ErrPacket;
@@ -10,7 +11,9 @@ import java.sql.SQLException;
 /**
  * Turns what a statement threw into the ERR packet the client sees: a catalogue error keeps its
  * number and SQLSTATE; a backend's SQLException (possibly wrapped) keeps the backend's, so that
- * applications still see 1062 for a duplicate key; anything else is 1105 HY000.
+ * applications still see 1062 for a duplicate key (H2's are told as MySQL's, see {@code H2Errors});
+ * a number the packet's two bytes cannot carry becomes 1105 with the number in the message;
+ * anything else is 1105 HY000.
  */
 final class ErrPackets {
 
@@ -25,17 +28,29 @@ final class ErrPackets {
         }
         if (catalogued instanceof BackendException raised && raised.errorNumber() > 0) {
             // the engine's own backend-kind error (a deadlock across groups) or the backend's, as the engine tells it
-            return new ErrPacket(raised.errorNumber(), sqlState(raised.sqlState()), catalogued.getMessage());
+            return packet(raised.errorNumber(), raised.sqlState(), catalogued.getMessage());
         }
         if (backend != null && backend.getErrorCode() > 0) {
             String message = catalogued != null ? catalogued.getMessage() : backend.getMessage();
-            return new ErrPacket(backend.getErrorCode(), sqlState(backend.getSQLState()), message);
+            if (H2Errors.raisedBy(backend)) {
+                H2Errors.Mysql mysql = H2Errors.mysql(backend);
+                return packet(mysql.number(), mysql.sqlState(), H2Errors.message(message, backend));
+            }
+            return packet(backend.getErrorCode(), backend.getSQLState(), message);
         }
         if (catalogued != null) {
             return new ErrPacket(catalogued.code().mysqlCode(), catalogued.code().sqlState(), catalogued.getMessage());
         }
         String message = thrown.getMessage() == null ? thrown.getClass().getName() : thrown.getMessage();
         return new ErrPacket(ErrorCode.INTERNAL.mysqlCode(), ErrorCode.INTERNAL.sqlState(), message);
+    }
+
+    /** An error number the packet's two bytes can carry, else 1105 with the number in the message. */
+    private static ErrPacket packet(int number, String state, String message) {
+        if (number > 0xFFFF) {
+            return new ErrPacket(ErrorCode.BACKEND_ERROR.mysqlCode(), sqlState(state), message + " (error " + number + ")");
+        }
+        return new ErrPacket(number, sqlState(state), message);
     }
 
     private static String sqlState(String state) {

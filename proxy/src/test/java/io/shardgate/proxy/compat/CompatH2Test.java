@@ -209,6 +209,28 @@ class CompatH2Test {
         }
     }
 
+    @Test
+    void errorsOfH2ShardsReachClientsAsMySqlErrors() throws SQLException {
+        try (Connection c = connect(""); Statement s = c.createStatement()) {
+            assertMySqlError(s, "SELECT nope FROM users WHERE id = 3", 1054, "42S22", "\"nope\" not found");
+            // H2 numbers this one 90022, which the error packet's two bytes cannot carry
+            assertMySqlError(s, "SELECT NO_SUCH_FUNCTION(id) FROM users WHERE id = 3", 1305, "42000", "\"no_such_function\" not found");
+            assertMySqlError(s, "INSERT INTO users (id, name, country, age) VALUES (7, 'again', 'FR', 1)", 1062, "23000",
+                    "PRIMARY KEY");
+            assertThat(value(c, "SELECT name FROM users WHERE id = 7")).as("the connection carries on").isEqualTo("donald");
+        }
+    }
+
+    private static void assertMySqlError(Statement s, String sql, int number, String sqlState, String text) {
+        assertThatThrownBy(() -> s.execute(sql)).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(number);
+            assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(sqlState);
+            // H2 appends the physical statement (SELECT … FROM users_0 …) and its version: not for clients
+            assertThat(e.getMessage()).contains(text).doesNotContain("; SQL statement:").doesNotContain("FROM users_")
+                    .doesNotContainPattern("\\[\\d+-\\d+]");
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"useServerPrepStmts=true", "useServerPrepStmts=true&useCursorFetch=true&defaultFetchSize=7",
         "useServerPrepStmts=false"})

@@ -84,6 +84,8 @@ class FrontendPartsTest {
         assertThat(ErrPackets.from(backend)).isEqualTo(new ErrPacket(1213, "40001", "Deadlock found (group g1)"));
         assertThat(ErrPackets.from(new RuntimeException(new SQLException("Lock wait timeout", "HY000", 1205))))
                 .isEqualTo(new ErrPacket(1205, "HY000", "Lock wait timeout"));
+        assertThat(ErrPackets.from(new RuntimeException(new SQLException("odd driver", "S1000", 70000))))
+                .as("a number the packet's two bytes cannot carry").isEqualTo(new ErrPacket(1105, "S1000", "odd driver (error 70000)"));
         assertThat(ErrPackets.from(new NullPointerException())).isEqualTo(new ErrPacket(1105, "HY000", "java.lang.NullPointerException"));
     }
 
