@@ -1,5 +1,6 @@
 package io.shardgate.jdbc.integration;
 
+import io.shardgate.testing.OwnThread;
 import io.shardgate.engine.Engine;
 import io.shardgate.engine.observe.EngineObserver;
 import io.shardgate.jdbc.ShardgateDataSource;
@@ -81,9 +82,9 @@ class CrossShardDeadlockTest {
             update(a, 1, 1);     // A locks key 1 on g0
             update(b, 2, 100);   // B, the younger transaction, locks key 2 on g1
             long start = System.nanoTime();
-            CompletableFuture<Integer> aWaits = CompletableFuture.supplyAsync(() -> update(a, 2, 1));
+            CompletableFuture<Integer> aWaits = OwnThread.supply(() -> update(a, 2, 1));
             awaitBlockedUpdates(1);
-            CompletableFuture<Integer> bCloses = CompletableFuture.supplyAsync(() -> update(b, 1, 100));
+            CompletableFuture<Integer> bCloses = OwnThread.supply(() -> update(b, 1, 100));
 
             Throwable failure = catchFailure(bCloses);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -118,7 +119,7 @@ class CrossShardDeadlockTest {
             update(a, 2, 1);     // A spans both groups, and waits for nothing
             update(b, 5, 100);
             update(b, 6, 100);   // B spans both groups too, and now waits for A on g0
-            CompletableFuture<Integer> bWaits = CompletableFuture.supplyAsync(() -> update(b, 1, 100));
+            CompletableFuture<Integer> bWaits = OwnThread.supply(() -> update(b, 1, 100));
             awaitBlockedUpdates(1);
             Thread.sleep(2_500); // several checks see B waiting, but no cycle
             assertThat(bWaits).as("B still waits for A").isNotDone();

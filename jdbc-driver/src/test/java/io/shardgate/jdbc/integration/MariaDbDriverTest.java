@@ -1,5 +1,6 @@
 package io.shardgate.jdbc.integration;
 
+import io.shardgate.testing.OwnThread;
 import io.shardgate.engine.Engine;
 import io.shardgate.engine.backend.BackendServer;
 import io.shardgate.engine.backend.Backends;
@@ -114,7 +115,7 @@ class MariaDbDriverTest {
     @Test
     void cancelFromAnotherThreadInterruptsASlowScatterAtOnce() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            CompletableFuture<SQLException> outcome = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<SQLException> outcome = OwnThread.supply(() -> {
                 try (ResultSet rs = s.executeQuery("SELECT id, SLEEP(5) FROM per_shard")) {
                     while (rs.next()) {
                         // drain: the rows come only after the sleeps
@@ -405,7 +406,7 @@ class MariaDbDriverTest {
         MariaDbServer g1 = cluster.group(1).leader();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO accounts (user_id, name) VALUES (501, 'in g0'), (502, 'in g1')");
-            CompletableFuture<SQLException> inFlight = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<SQLException> inFlight = OwnThread.supply(() -> {
                 try (Connection busy = dataSource.getConnection()) {
                     rows(busy, "SELECT id, SLEEP(30) FROM per_shard WHERE id = 2");
                     return null;

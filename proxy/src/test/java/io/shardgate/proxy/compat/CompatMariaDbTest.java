@@ -135,7 +135,7 @@ class CompatMariaDbTest {
             b.setAutoCommit(false);
             sa.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG0);
             sb.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG1);
-            java.util.concurrent.CompletableFuture<Integer> aWaits = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.concurrent.CompletableFuture<Integer> aWaits = io.shardgate.testing.OwnThread.supply(() -> {
                 try {
                     return sa.executeUpdate("UPDATE users SET age = age + 1 WHERE id = " + inG1);
                 } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.shardgate.proxy.frontend;
 
+import io.shardgate.testing.OwnThread;
 import com.mysql.cj.jdbc.JdbcConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -341,7 +342,7 @@ class ConnectorJTest {
     void killQueryInterruptsAndKillConnectionCloses() throws Exception {
         try (Connection victim = connect(""); Connection killer = connect("")) {
             long victimId = victim.unwrap(JdbcConnection.class).getId();
-            CompletableFuture<Throwable> sleeping = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Throwable> sleeping = OwnThread.supply(() -> {
                 try (Statement s = victim.createStatement()) {
                     s.executeQuery("SELECT SLEEP(10)");
                     return null;

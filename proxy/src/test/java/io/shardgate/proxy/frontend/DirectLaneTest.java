@@ -1,5 +1,6 @@
 package io.shardgate.proxy.frontend;
 
+import io.shardgate.testing.OwnThread;
 import io.shardgate.proxy.compat.ShopServer;
 import io.shardgate.proxy.server.DemoShop;
 import io.shardgate.testing.MariaDbCluster;
@@ -324,7 +325,7 @@ class DirectLaneTest {
             }
             slow.setInt(1, 30);
             long started = System.nanoTime();
-            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Throwable> outcome = OwnThread.supply(() -> {
                 try (ResultSet ignored = slow.executeQuery()) {
                     return null;
                 } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.shardgate.proxy.ops;
 
+import io.shardgate.testing.OwnThread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class ShutdownTest {
             try (Statement statement = inTransaction.createStatement()) {
                 statement.executeUpdate("INSERT INTO countries (code, name) VALUES ('ZZ', 'Nowhere')");
             }
-            CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> slow = OwnThread.supply(() -> {
                 try (Statement statement = busy.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT PAUSE(1500), 'finished'")) {
                     rows.next();
@@ -41,7 +42,7 @@ class ShutdownTest {
             });
             awaitRunning(shop.g0, "PAUSE");
 
-            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> shop.server.shutdown(Duration.ofSeconds(20)));
+            CompletableFuture<Void> stopped = OwnThread.run(() -> shop.server.shutdown(Duration.ofSeconds(20)));
             // the statement in flight finishes normally
             assertThat(slow.get(20, TimeUnit.SECONDS)).isEqualTo("finished");
             stopped.get(30, TimeUnit.SECONDS);

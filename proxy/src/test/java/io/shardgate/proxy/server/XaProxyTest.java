@@ -1,5 +1,6 @@
 package io.shardgate.proxy.server;
 
+import io.shardgate.testing.OwnThread;
 import io.shardgate.proxy.frontend.TlsConfig;
 import io.shardgate.rules.config.RuleLoader;
 import io.shardgate.testing.MariaDbCluster;
@@ -46,8 +47,8 @@ class XaProxyTest {
 
     @BeforeAll
     static void startServers() {
-        CompletableFuture<MariaDbServer> a = CompletableFuture.supplyAsync(() -> MariaDbServer.start("xa-proxy-g0", 71));
-        CompletableFuture<MariaDbServer> b = CompletableFuture.supplyAsync(() -> MariaDbServer.start("xa-proxy-g1", 72));
+        CompletableFuture<MariaDbServer> a = OwnThread.supply(() -> MariaDbServer.start("xa-proxy-g0", 71));
+        CompletableFuture<MariaDbServer> b = OwnThread.supply(() -> MariaDbServer.start("xa-proxy-g1", 72));
         g0 = a.join();
         g1 = b.join();
         for (MariaDbServer server : List.of(g0, g1)) {

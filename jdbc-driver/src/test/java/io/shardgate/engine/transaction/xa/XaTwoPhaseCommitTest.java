@@ -1,5 +1,6 @@
 package io.shardgate.engine.transaction.xa;
 
+import io.shardgate.testing.OwnThread;
 import io.shardgate.engine.Engine;
 import io.shardgate.engine.backend.Backends;
 import io.shardgate.testing.MariaDbCluster;
@@ -52,8 +53,8 @@ class XaTwoPhaseCommitTest {
 
     @BeforeAll
     static void startServers() {
-        CompletableFuture<MariaDbServer> a = CompletableFuture.supplyAsync(() -> MariaDbServer.start("xa-g0", 61));
-        CompletableFuture<MariaDbServer> b = CompletableFuture.supplyAsync(() -> MariaDbServer.start("xa-g1", 62));
+        CompletableFuture<MariaDbServer> a = OwnThread.supply(() -> MariaDbServer.start("xa-g0", 61));
+        CompletableFuture<MariaDbServer> b = OwnThread.supply(() -> MariaDbServer.start("xa-g1", 62));
         g0 = a.join();
         g1 = b.join();
         for (MariaDbServer server : List.of(g0, g1)) {
