@@ -20,11 +20,14 @@ public final class BackendException extends ShardgateException {
 
     /** The backend's {@code cause}, told by {@code message}; H2's errors get MySQL's numbers ({@link H2Errors}). */
     public BackendException(String group, String message, SQLException cause) {
-        super(ErrorCode.BACKEND_ERROR, cause, H2Errors.raisedBy(cause) ? H2Errors.message(message, cause) : message);
-        if (H2Errors.raisedBy(cause)) {
-            H2Errors.Mysql mysql = H2Errors.mysql(cause);
-            this.errorNumber = mysql.number();
-            this.sqlState = mysql.sqlState();
+        this(group, message, cause, H2Errors.tell(message, cause).orElse(null));
+    }
+
+    private BackendException(String group, String message, SQLException cause, H2Errors.Told h2) {
+        super(ErrorCode.BACKEND_ERROR, cause, h2 != null ? h2.message() : message);
+        if (h2 != null) {
+            this.errorNumber = h2.number();
+            this.sqlState = h2.sqlState();
         } else {
             this.errorNumber = cause.getErrorCode();
             this.sqlState = cause.getSQLState() == null ? ErrorCode.BACKEND_ERROR.sqlState() : cause.getSQLState();

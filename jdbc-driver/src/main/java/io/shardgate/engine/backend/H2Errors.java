@@ -2,6 +2,7 @@ package io.shardgate.engine.backend;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class H2Errors {
 
-    /** A MySQL error number and SQLSTATE. */
-    public record Mysql(int number, String sqlState) {
+    /** An error as MySQL tells it: number, SQLSTATE, message. */
+    public record Told(int number, String sqlState, String message) {
     }
 
-    static final Mysql UNKNOWN = new Mysql(1105, "HY000");
+    private record Mysql(int number, String sqlState) {
+    }
 
     private static final Map<Integer, Mysql> BY_H2_CODE = Map.ofEntries(
             Map.entry(21002, new Mysql(1136, "21S01")),  // column count does not match
@@ -59,22 +61,19 @@ public final class H2Errors {
     private H2Errors() {
     }
 
-    /** Whether {@code e} was raised by H2's JDBC driver. */
-    public static boolean raisedBy(SQLException e) {
-        return e.getClass().getName().startsWith("org.h2.");
-    }
-
-    /** The MySQL error number and SQLSTATE for H2's error. */
-    public static Mysql mysql(SQLException e) {
-        return BY_H2_CODE.getOrDefault(e.getErrorCode(), UNKNOWN);
-    }
-
     /**
-     * {@code message} (which may have more text around H2's) without the physical SQL and version
-     * marker H2 appends; an error MySQL has no number for keeps H2's number in it.
+     * H2's error {@code e}, told by {@code message} (which may have more text around H2's), as MySQL
+     * tells it: MySQL's number and SQLSTATE, without the physical SQL and version marker H2 appends;
+     * an error MySQL has no number for is 1105 with H2's number in the message. Empty when {@code e}
+     * is not H2's.
      */
-    public static String message(String message, SQLException e) {
+    public static Optional<Told> tell(String message, SQLException e) {
+        if (!e.getClass().getName().startsWith("org.h2.")) {
+            return Optional.empty();
+        }
         String cleaned = message == null ? "" : STATEMENT_SUFFIX.matcher(message).replaceFirst("");
-        return BY_H2_CODE.containsKey(e.getErrorCode()) ? cleaned : cleaned + " (H2 error " + e.getErrorCode() + ")";
+        Mysql mysql = BY_H2_CODE.get(e.getErrorCode());
+        return Optional.of(mysql == null ? new Told(1105, "HY000", cleaned + " (H2 error " + e.getErrorCode() + ")")
+                : new Told(mysql.number(), mysql.sqlState(), cleaned));
     }
 }

@@ -51,9 +51,8 @@ class H2ErrorsTest {
         assertThat(raise("SELECT nope FROM t_0 WHERE name = ' [1-2]'").getMessage())
                 .as("a literal that looks like H2's marker").isEqualTo("Column \"nope\" not found");
         SQLException sample = new org.h2.jdbc.JdbcSQLNonTransientException("General error", "x", "HY000", 50000, null, "x");
-        assertThat(H2Errors.mysql(sample)).isEqualTo(new H2Errors.Mysql(1105, "HY000"));
-        assertThat(H2Errors.message("General error [50000-232] (on group g0)", sample))
-                .isEqualTo("General error (on group g0) (H2 error 50000)");
+        assertThat(H2Errors.tell("General error [50000-232] (on group g0)", sample))
+                .contains(new H2Errors.Told(1105, "HY000", "General error (on group g0) (H2 error 50000)"));
     }
 
     private static void assertMysql(String sql, int number, String sqlState) {

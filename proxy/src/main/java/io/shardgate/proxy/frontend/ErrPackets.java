@@ -32,11 +32,8 @@ final class ErrPackets {
         }
         if (backend != null && backend.getErrorCode() > 0) {
             String message = catalogued != null ? catalogued.getMessage() : backend.getMessage();
-            if (H2Errors.raisedBy(backend)) {
-                H2Errors.Mysql mysql = H2Errors.mysql(backend);
-                return packet(mysql.number(), mysql.sqlState(), H2Errors.message(message, backend));
-            }
-            return packet(backend.getErrorCode(), backend.getSQLState(), message);
+            return H2Errors.tell(message, backend).map(h2 -> packet(h2.number(), h2.sqlState(), h2.message()))
+                    .orElseGet(() -> packet(backend.getErrorCode(), backend.getSQLState(), message));
         }
         if (catalogued != null) {
             return new ErrPacket(catalogued.code().mysqlCode(), catalogued.code().sqlState(), catalogued.getMessage());
